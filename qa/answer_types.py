@@ -1,0 +1,115 @@
+"""What kind of answer a question wants (amount, percentage, date, place), where such answers
+sit in a sentence, and how French amounts and dates read in English."""
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+AMOUNT, COUNT, PERCENT, DATE, PLACE, NAME = "amount", "count", "percent", "date", "place", "name"
+
+_QUESTION = [  # checked in order, on folded text: the first that matches wins
+    (PERCENT, r"\bquel(?:le)?s? (?:part|pourcentage|proportion)\b|\bwhat (?:share|percentage|proportion|percent)\b"
+              r"|\bcombien de pour ?cent|\bwhat per ?cent"),
+    (DATE, r"\bquand\b|\b(?:quel(?:le)?|a quel(?:le)?|en quel(?:le)?) (?:date|annee|jour|mois|epoque)\b|\bdepuis quand\b"
+           r"|\bwhen\b|\b(?:what|which) (?:date|year|day|month|time)\b|\bin what year\b"),
+    (NAME, r"\bcomment (?:s'appelle|se nomme|se nommait|s'appelait)\b|\bquel(?:le)? (?:est|etait) (?:le|son|sa) nom\b"
+           r"|\bsous quel nom\b|\bwhat(?: is|'s| was) (?:the |its |his |her |their )?name\b|\bwhat is (?:it|\w+) called\b"),
+    (COUNT, r"\bcombien (?:de|d')\s*(?!dollars|euros|argent)\w|\bhow many\b|\bnombre (?:de|d')"),
+    (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |etait |sera |a ete )?(?:le |la )?(?:montant|somme|prix|cout|total|nombre)\b"
+             r"|\bhow (?:much|many)\b|\bwhat (?:is |was |will be )?(?:the )?(?:amount|sum|price|cost|total|number|size)\b"),
+    (PLACE, r"(?:^|\s)ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
+            r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
+]
+_QUESTION = [(t, re.compile(p)) for t, p in _QUESTION]
+
+_NUM = r"\d+(?:[  .,]\d{3})*(?:[.,]\d+)?"
+_SCALE = r"(?:milliards?|millions?|milliers?|mille|billions?|trillions?)"
+_UNIT = r"(?:dollars?|euros?|livres?|francs?|yens?|\$|€|£|%|pour ?cents?|pourcents?)"
+_LEAD = r"(?:(?:environ|pres de|plus de|moins de|superieure? a|inferieure? a|de l'ordre de|quelque) )?"
+SPAN_PATTERNS = {
+    AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?{_UNIT})?|quelques {_UNIT})", re.I),
+    PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
+    DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                     r"septembre|octobre|novembre|decembre)(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
+    COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+                      r"novembre|decembre))|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
+                      r"trente|cent|mille|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand)\b)", re.I),
+    NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
+    PLACE: re.compile(r"\b(?:a|au|aux|en|dans|pres de|in|at)\s+(?:la |le |l')?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"),
+}
+_YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
+
+
+def question_type(question: str) -> str | None:
+    q = fold(question)
+    return next((t for t, rx in _QUESTION if rx.search(q)), None)
+
+
+def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[int, int]]:
+    """Character spans of answers of ``kind`` in ``sentence`` (matched on folded text, which
+    keeps offsets: folding only drops combining marks of precomposed letters). Names and places
+    that are in ``exclude`` (what the question itself names) are not answers."""
+    text = fold(sentence) if kind not in (PLACE, NAME) else sentence
+    if len(text) != len(sentence):  # a rare character changed length when folded: match as is
+        text = sentence
+    out = []
+    for m in SPAN_PATTERNS[kind].finditer(text):
+        s, e = m.span()
+        piece = text[s:e].strip()
+        if not piece or not re.search(r"\d|quelques", piece) and kind in (AMOUNT, PERCENT):
+            continue
+        if kind == AMOUNT and (_YEAR.match(piece) or not re.search(r"[^\d\s.,]", piece)):
+            continue  # an amount has a unit or a scale: "en 2021" is a date, a bare "18" a day
+        if kind == COUNT and _YEAR.match(piece):
+            continue
+        if kind in (PLACE, NAME):
+            s, e = m.span(1)
+            if len(text[s:e]) < 3 or fold(text[s:e]) in {fold(x) for x in exclude}:
+                continue
+        out.append((s, e))
+    return out
+
+
+_MONTHS = dict(zip("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(),
+                   "January February March April May June July August September October November December".split()))
+_SCALES = {"milliard": "billion", "milliards": "billion", "million": "million", "millions": "million",
+           "mille": "thousand", "milliers": "thousand"}
+_LEADS = {"environ": "about", "pres de": "nearly", "plus de": "more than", "moins de": "less than",
+          "superieure a": "more than", "superieur a": "more than", "inferieure a": "less than",
+          "inferieur a": "less than", "de l'ordre de": "about", "quelque": "some"}
+_CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livre": "£", "livres": "£"}
+
+
+def to_english(span: str) -> str:
+    """Render a French amount, percentage or date in English when the form is unambiguous
+    ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
+    f = fold(span).strip()
+    lead = ""
+    for fr, en in _LEADS.items():
+        if f.startswith(fr + " "):
+            lead, f = en + " ", f[len(fr) + 1:]
+            break
+    m = re.fullmatch(rf"({_NUM}) ?(?:({_SCALE}) ?)?(?:(?:de |d')?(dollars?|euros?|livres?|%|pour ?cents?|pourcents?))?", f)
+    if m:
+        num, scale, unit = m.group(1), m.group(2), m.group(3)
+        num = num.replace("\u202f", ",").replace("\u00a0", ",").replace(" ", ",") if re.search(r"\d[  ]\d{3}", num) else num
+        num = re.sub(r"(\d),(\d{1,2})$", r"\1.\2", num) if "," in num and not re.search(r",\d{3}$", num) else num
+        words = (" " + _SCALES.get(scale, scale)) if scale else ""
+        if unit in _CURRENCY:
+            return f"{lead}{_CURRENCY[unit]}{num}{words}"
+        if unit and (unit == "%" or "cent" in unit):
+            return f"{lead}{num}%"
+        if not unit:
+            return f"{lead}{num}{words}"
+    m = re.fullmatch(r"(?:le |en )?(\d{1,2})(?:er)? (\w+)(?: (\d{4}))?", f)
+    if m and m.group(2) in _MONTHS:
+        return f"{_MONTHS[m.group(2)]} {int(m.group(1))}" + (f", {m.group(3)}" if m.group(3) else "")
+    m = re.fullmatch(r"(fin |debut |mi-)?(\w+)(?: (\d{4}))?", f)
+    if m and m.group(2) in _MONTHS:
+        pre = {"fin ": "late ", "debut ": "early ", "mi-": "mid-"}.get(m.group(1) or "", "")
+        return f"{pre}{_MONTHS[m.group(2)]}" + (f" {m.group(3)}" if m.group(3) else "")
+    m = re.fullmatch(r"(?:en |depuis )?(\d{4})", f)
+    if m:
+        return ("since " if f.startswith("depuis") else "in ") + m.group(1)
+    return span

@@ -1,0 +1,205 @@
+"""Question -> Answer: rewrite follow-ups, retrieve, pick the supporting sentence, then answer
+with citations or abstain. Extractive: every word of substance comes from the documents."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from .answer_types import AMOUNT, COUNT, PERCENT, find_spans, question_type, to_english
+from .chunking import clauses
+from .followup import entities, rewrite
+from .indexing import sentence_id
+from .language import detect_language
+from .retrieval import Hit, HybridIndex
+from .text import STOP_WORDS, analyze, fold, stem, words
+from .types import Answer, Citation, Span
+
+MAX_ANSWER_CHARS = 300
+# Abstention thresholds, tuned on PIAF (answerable) against PIAF questions asked of the article
+# (unanswerable), then checked on the article's dev set: see bench/abstention.py.
+MIN_COSINE = 0.80
+# Words that name the kind of answer rather than its subject: they need not appear in the text.
+_TYPE_WORDS = set(analyze("montant somme date nom année jour mois pays ville lieu nombre total part pourcentage "
+                          "combien appelle appelé nommé s'appelle name called amount year number"))
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    rank: int
+    sentence: Span
+    focus: Span                   # the sentence, or its clause closest to the question
+    cosine: float
+    coverage: float | None        # idf-weighted share of the question's subject words in the sentence
+    chunk_coverage: float | None  # ... in the whole passage
+    grounded: bool                # every name of the question is in the sentence or its headings
+    typed: bool                   # the sentence holds the kind of answer asked for
+    score: float
+
+
+def clean_question(question: object, max_chars: int) -> str:
+    """Normalise a question or raise ``ValueError`` with a message fit for the user."""
+    if not isinstance(question, str):
+        raise ValueError("the question must be text")
+    text = unicodedata.normalize("NFC", question)
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co") else ch for ch in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise ValueError("the question is empty")
+    if len(text) > max_chars:
+        raise ValueError(f"the question is too long ({len(text)} characters; at most {max_chars})")
+    return text
+
+
+def _messages(lang: str, n_docs: int) -> dict[str, str]:
+    one = n_docs <= 1
+    if lang == "en":
+        return {"absent": "The article does not say." if one else "The documents do not say.",
+                "unclear": "I did not understand the question: please ask it in words."}
+    return {"absent": "Je ne trouve pas cette information dans l'article." if one
+            else "Je ne trouve pas cette information dans les documents.",
+            "unclear": "Je n'ai pas compris la question : posez-la avec des mots."}
+
+
+class Answerer:
+    def __init__(self, index: HybridIndex, top_k: int = 4, max_question_chars: int = 2000):
+        self.index, self.top_k, self.max_chars = index, top_k, max_question_chars
+        self.n_docs = len({c.source for c in index.chunks})
+        # Folded words of all documents: a French question none of whose subject words the
+        # documents ever use ("chiffre d'affaires") asks about something they do not cover.
+        self.vocabulary = {w for c in index.chunks for w in words(f"{c.title} {c.section} {c.text}")}
+
+    def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
+        question = clean_question(question, self.max_chars)
+        history = [clean_question(h, self.max_chars) for h in (history or [])
+                   if isinstance(h, str) and h.strip()][-20:]
+        lang = detect_language(question, default=detect_language(history[-1]) if history else "fr")
+        msg = _messages(lang, self.n_docs)
+        if not re.search(r"[^\W_]", question):
+            return Answer(msg["unclear"], lang, False, question=question, query=question)
+        query = rewrite(question, history)
+        vector = self.index.embedder.encode_queries([query])[0]
+        hits = self.index.search(query, k=self.top_k, vector=vector, sources=sources)
+        best = self.best(query, vector, hits)
+        if best is None or not self.confident(best, lang, query):
+            return Answer(msg["absent"], lang, False, question=question, query=query)
+        return self._compose(question, query, lang, best)
+
+    # choosing the sentence
+    def candidates(self, query: str, vector: np.ndarray, hits: list[Hit]) -> list[Candidate]:
+        units = [(rank, hit, s, (s, *clauses(s))) for rank, hit in enumerate(hits) for s in hit.chunk.sentences]
+        vecs = self.index.store.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
+        kind = question_type(query)
+        weights = {t: self.index.idf(t) for t in dict.fromkeys(analyze(query)) if t not in _TYPE_WORDS}
+        names = entities(query)
+        out, chunk_cov = [], {}
+        for rank, hit, s, us in units:
+            c = hit.chunk
+            if c.id not in chunk_cov:
+                chunk_cov[c.id] = _coverage(weights, set(analyze(f"{c.title} {c.section} {c.text}")))
+            # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
+            sims = [(float(vecs[i] @ vector), u) for u in us if (i := sentence_id(c.source, u)) in vecs]
+            cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
+            coverage = _coverage(weights, set(analyze(s.text)))
+            context = set(words(f"{s.text} {c.title} {c.section}"))
+            grounded = all(_grounded(n, context) for n in names)
+            typed = kind is None or bool(find_spans(s.text, kind, exclude=names))
+            score = cosine + 0.05 * (coverage or 0.0) + 0.02 * typed + 0.03 * grounded - 0.003 * rank
+            out.append(Candidate(hit, rank, s, focus, cosine, coverage, chunk_cov[c.id], grounded, typed, score))
+        return out
+
+    def best(self, query: str, vector: np.ndarray, hits: list[Hit]) -> Candidate | None:
+        cands = self.candidates(query, vector, hits)
+        if not cands:
+            return None
+        # A sentence that names what the question names and holds the kind of answer it wants
+        # beats a closer paraphrase that does not; the closest decides when none does.
+        usable = [c for c in cands if c.grounded and c.typed]
+        return max(usable or cands, key=lambda c: c.score)
+
+    def confident(self, c: Candidate, lang: str, query: str) -> bool:
+        if not (c.grounded and c.typed) or c.cosine < MIN_COSINE:
+            return False
+        return lang != "fr" or not self.unknown_subject(query)
+
+    def unknown_subject(self, query: str) -> bool:
+        """True when the question has subject words and the documents use none of them (nor a
+        word sharing its first five letters: "atteindre" finds "atteint")."""
+        names = {w for n in entities(query) for w in words(n)}
+        subject = [w for w in words(query) if len(w) >= 3 and w not in STOP_WORDS and w not in names
+                   and stem(w) not in _TYPE_WORDS and not w.isdigit()]
+        return bool(subject) and not any(
+            w in self.vocabulary or (len(w) >= 5 and any(v.startswith(w[:5]) for v in self.vocabulary))
+            for w in subject)
+
+    # writing the answer
+    def _compose(self, question: str, query: str, lang: str, c: Candidate) -> Answer:
+        chunk = c.hit.chunk
+        kind = question_type(query)
+        short = _short_answer(c.sentence.text, kind, query) if kind else None
+        if lang == "en":
+            head = f"{to_english(short)}. " if short else ""
+            frame, quote_marks = ("The article says: " if short else "According to the article: "), ("“", "”")
+        else:
+            head = f"{short[0].upper() + short[1:]}. " if short else ""
+            frame, quote_marks = "Selon l'article : ", ("« ", " »")
+        budget = MAX_ANSWER_CHARS - len(head) - len(frame) - 8
+        focus = short or c.focus.text
+        quote = _quote(c.sentence.text, budget, focus=focus)
+        text = f"{head}{frame}{quote_marks[0]}{quote}{quote_marks[1]} [1]"
+        highlight = (c.sentence.start - chunk.start, c.sentence.end - chunk.start)
+        cite = Citation(n=1, text=chunk.text, source=chunk.source, section=chunk.section, start=chunk.start,
+                        end=chunk.end, score=round(c.cosine, 4), title=chunk.title, highlight=highlight)
+        return Answer(text, lang, True, [cite], question=question, query=query)
+
+
+def _has(term: str, terms: set[str]) -> bool:
+    """Same stem, or a shared 6-letter prefix (atteindre/atteint, investor/investisseur)."""
+    return term in terms or (len(term) >= 6 and any(t[:6] == term[:6] for t in terms))
+
+
+def _coverage(weights: dict[str, float], terms: set[str]) -> float | None:
+    total = sum(weights.values())
+    return None if not total else sum(w for t, w in weights.items() if _has(t, terms)) / total
+
+
+def _grounded(name: str, context: set[str]) -> bool:
+    """A name from the question appears in the sentence's context; cognate prefixes count, so
+    "Agency" finds "Agence" and "November" finds "novembre"."""
+    return all(p in context or (len(p) >= 5 and any(w[:5] == p[:5] for w in context)) for p in words(name))
+
+
+def _short_answer(sentence: str, kind: str, query: str) -> str | None:
+    names = entities(query)
+    spans = find_spans(sentence, kind, exclude=names)
+    if not spans:
+        return None
+    if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date
+        with_unit = [sp for sp in spans if re.search(r"[^\d\s.,]", sentence[sp[0]:sp[1]])]
+        spans = with_unit or spans
+    folded = fold(sentence)
+    anchors = [m.end() for n in names for m in re.finditer(re.escape(fold(n)), folded)]
+    anchors += [m.end() for t in analyze(query) for m in re.finditer(rf"\b{re.escape(t)}", folded)]
+    if anchors:  # the answer nearest after what the question names: "Microsoft 5 milliards"
+        def distance(sp):
+            return min((sp[0] - a) if a <= sp[0] else 3 * (a - sp[0]) for a in anchors)
+        spans = sorted(spans, key=distance)
+    s, e = spans[0]
+    return sentence[s:e].strip()
+
+
+def _quote(sentence: str, budget: int, focus: str | None = None) -> str:
+    """The sentence, or a window of it around ``focus`` cut at word boundaries, within ``budget``."""
+    if len(sentence) <= budget:
+        return sentence
+    at = max(0, sentence.find(focus)) if focus else 0
+    start = max(0, min(at - 20, len(sentence) - budget + 2))
+    piece = sentence[start:start + budget - 2]
+    if start > 0:
+        piece = "… " + piece[piece.find(" ") + 1:]
+    if start + budget - 2 < len(sentence):
+        piece = piece[:piece.rfind(" ")] + " …"
+    return piece

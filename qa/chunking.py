@@ -1,0 +1,140 @@
+"""Sections -> sentences -> chunks, each with exact character offsets into its document."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .types import Chunk, Document, Span
+
+CHUNKER_VERSION = "1"
+MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
+OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
+
+# Words after which a period does not end a sentence (French and English).
+_ABBREVIATIONS = {
+    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "sts", "vol",
+    "cf", "etc", "ex", "p", "pp", "n", "no", "av", "apr", "env", "art", "chap", "fig", "éd", "ed",
+    "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "e.g", "i.e", "approx",
+    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "dec", "gén", "col", "cap", "lt", "sgt", "j.-c", "ap. j.-c", "av. j.-c",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'»”)\]]*(?=\s+[\"'«“(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+
+
+def _is_heading(line: str, has_next: bool) -> bool:
+    s = line.strip()
+    if s.startswith("#"):
+        return True
+    return (has_next and 0 < len(s) <= 80 and len(s.split()) <= 12
+            and not re.search(r"[.!?:;,…»\"”)]$", s) and s[0].isupper())
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Span]:
+    """Sentence spans of one paragraph. Abbreviations ("M.", "cf.") and initials ("J. Smith")
+    do not end a sentence; numbers like "1,5 %" or "3.2" never contain a boundary."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if text[m.start()] == ".":
+            before = _WORD_BEFORE.search(text[:m.start()])
+            word = before.group(1).lower() if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            out.append(Span(offset + s + lead, offset + s + lead + len(piece), piece))
+    return out
+
+
+def _hard_split(span: Span, max_chars: int) -> list[Span]:
+    """A "sentence" longer than a chunk (a huge single line): cut at spaces."""
+    out, s, text = [], 0, span.text
+    while s < len(text):
+        e = min(len(text), s + max_chars)
+        if e < len(text):
+            cut = text.rfind(" ", s + max_chars // 2, e)
+            e = cut if cut > s else e
+        piece = text[s:e].strip()
+        if piece:
+            lead = len(text[s:e]) - len(text[s:e].lstrip())
+            out.append(Span(span.start + s + lead, span.start + s + lead + len(piece), piece))
+        s = e
+    return out
+
+
+def sections(doc: Document) -> list[tuple[str, list[Span]]]:
+    """(section title, sentence spans) in document order; headings are structure, not body."""
+    out: list[tuple[str, list[Span]]] = []
+    current, sents = "", []
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\r\n]+", doc.text[doc.body_start:])]
+    for i, (pos, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        if _is_heading(line, has_next=i + 1 < len(lines)):
+            if sents:
+                out.append((current, sents))
+            current, sents = line.strip().lstrip("#").strip(), []
+            continue
+        sents.extend(split_sentences(line, doc.body_start + pos))
+    if sents:
+        out.append((current, sents))
+    return out
+
+
+def chunk_id(doc: Document, start: int, end: int, text: str) -> str:
+    key = f"{CHUNKER_VERSION}\x1f{doc.source}\x1f{start}\x1f{end}\x1f{text}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def chunk_document(doc: Document, max_chars: int = MAX_CHARS, overlap: int = OVERLAP_SENTENCES) -> list[Chunk]:
+    """Pack whole sentences of one section into chunks of at most ``max_chars``."""
+    chunks: list[Chunk] = []
+    for title, sents in sections(doc):
+        units = [p for s in sents for p in (_hard_split(s, max_chars) if len(s.text) > max_chars else [s])]
+        group: list[Span] = []
+        for unit in units:
+            if group and unit.end - group[0].start > max_chars:
+                chunks.append(_make(doc, title, group, len(chunks)))
+                keep = group[-overlap:] if overlap and len(group) > overlap else []
+                group = keep if not keep or unit.end - keep[0].start <= max_chars else []
+            group.append(unit)
+        if group:
+            chunks.append(_make(doc, title, group, len(chunks)))
+    return chunks
+
+
+def _make(doc: Document, section: str, group: list[Span], index: int) -> Chunk:
+    start, end = group[0].start, group[-1].end
+    text = doc.text[start:end]
+    return Chunk(id=chunk_id(doc, start, end, text), doc_id=doc.id, source=doc.source, title=doc.title,
+                 section=section, index=index, start=start, end=end, text=text, sentences=tuple(group))
+
+
+MIN_CLAUSE_CHARS = 40
+_CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+")
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """The comma/semicolon-separated parts of a long sentence, merged so that none is shorter than
+    ``MIN_CLAUSE_CHARS``. One fact buried in a long sentence scores better alone than diluted."""
+    text = sentence.text
+    cuts = [m for m in _CLAUSE_BREAK.finditer(text)]
+    if len(text) < 2 * MIN_CLAUSE_CHARS or not cuts:
+        return []
+    parts, start = [], 0
+    for m in cuts:
+        if m.start() - start >= MIN_CLAUSE_CHARS and len(text) - m.end() >= MIN_CLAUSE_CHARS:
+            parts.append((start, m.start()))
+            start = m.end()
+    parts.append((start, len(text)))
+    if len(parts) < 2:
+        return []
+    return [Span(sentence.start + s, sentence.start + e, text[s:e]) for s, e in parts]

@@ -1,0 +1,65 @@
+"""Sentence-transformers embeddings with the model's query/passage prefixes, as a LangChain
+``Embeddings`` so the same object serves our code and LangChain's vector stores."""
+from __future__ import annotations
+
+import logging
+import threading
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from .config import Settings
+from .models import ModelError, resolve_model
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Embeddings):
+    """One loaded model. Vectors are L2-normalised float32, so dot product is cosine."""
+
+    def __init__(self, settings: Settings):
+        import torch
+
+        # On a busy 2-core machine torch's default thread pool makes one query ~20x slower.
+        torch.set_num_threads(max(1, settings.threads))
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # "Loading weights" bars on every start are noise
+
+        self.name = settings.model
+        self.query_prefix, self.passage_prefix = settings.prefixes
+        path = resolve_model(settings)
+        try:
+            self.model = SentenceTransformer(path, device="cpu")
+        except Exception as exc:  # noqa: BLE001 - any loader failure is reported the same way
+            raise ModelError(f"cannot load embedding model {settings.model!r} ({path}): {exc}") from exc
+        self.dim = int(self.model.get_embedding_dimension())
+        # The tokenizer is not safe to share between threads (gradio serves several users at once).
+        self._lock = threading.Lock()
+
+    def _encode(self, texts: list[str], prefix: str, batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vecs = self.model.encode([prefix + t for t in texts], batch_size=batch_size,
+                                     normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self.query_prefix)
+
+    def encode_passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        # Sorted by length so each batch pads to similar sizes; the order is restored after.
+        order = np.argsort([len(t) for t in texts], kind="stable")
+        vecs = self._encode([texts[i] for i in order], self.passage_prefix, batch_size)
+        out = np.empty_like(vecs)
+        out[order] = vecs
+        return out
+
+    # LangChain's Embeddings interface
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode_passages(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode_queries([text])[0].tolist()

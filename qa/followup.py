@@ -1,0 +1,55 @@
+"""Turn an elliptical follow-up ("Et Microsoft ?") into a full question using the chat history."""
+from __future__ import annotations
+
+import re
+
+from .text import STOP_WORDS, fold
+
+_LEAD = re.compile(r"^\s*(?:et\s+(?:pour|concernant|qu'en est-il (?:de|du|des|d')|de|du|des|d')?|and\s+(?:for|about)?|"
+                   r"what about|how about|quid de|qu'en est-il (?:de|du|des|d'))\s*", re.I)
+_PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|leurs|sa|son|ses|celle-ci|celui-ci|it|its|they|them|their|"
+                      r"he|she|his|her|this company|cette entreprise|cette société)\b", re.I)
+_ENTITY = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[A-ZÀ-Ö][\w'-]*[A-Za-z0-9]|[A-Z]|\w*[A-Z]\w*[A-Z]\w*|\w*\d\w*)\b")
+_QUESTION_WORDS = {"combien", "comment", "quand", "quel", "quelle", "quels", "quelles", "qui", "que", "quoi",
+                   "pourquoi", "ou", "est-ce", "how", "what", "when", "where", "who", "which", "why", "whom",
+                   "is", "are", "was", "did", "does", "do", "and", "et", "according", "selon", "dans", "in"}
+
+
+def entities(question: str) -> list[str]:
+    """Capitalised words, acronyms and numbers, minus question words (which are capitalised first)."""
+    out = []
+    for m in _ENTITY.finditer(question):
+        word = m.group().strip("'")
+        if fold(word) in _QUESTION_WORDS or fold(word) in STOP_WORDS:
+            continue
+        word = re.sub(r"'s$", "", word)
+        if word and word not in out:
+            out.append(word)
+    return out
+
+
+def is_follow_up(question: str) -> bool:
+    q = question.strip()
+    if _LEAD.match(q) and _LEAD.match(q).end() > 0:
+        return True
+    content = [w for w in re.findall(r"[\w'-]+", fold(q)) if w not in STOP_WORDS and w not in _QUESTION_WORDS]
+    return len(content) <= 1 or bool(_PRONOUN.search(q))
+
+
+def rewrite(question: str, history: list[str] | None) -> str:
+    """The question to retrieve with: unchanged unless it is a follow-up of the last turn."""
+    if not history or not is_follow_up(question):
+        return question
+    previous = rewrite(history[-1], history[:-1])
+    new = entities(question)
+    old = entities(previous)
+    lead = _LEAD.match(question)
+    if new and old and lead and lead.end() > 0:
+        # "Et Microsoft ?" after "Combien Nvidia investit-il ?": same question, the new subject.
+        target = next((o for o in old if o not in new), None)
+        if target:
+            return re.sub(rf"\b{re.escape(target)}\b", new[0], previous, count=1)
+    if not new and old:
+        # "Quand a-t-elle été fondée ?": the pronoun stands for what the last question named.
+        return f"{question} ({', '.join(old)})"
+    return f"{previous} {question}"

@@ -1,0 +1,114 @@
+"""Bring the store in line with a set of documents: embed only what is new, drop what is stale."""
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chunking import CHUNKER_VERSION, chunk_document, clauses
+from .config import Settings
+from .embeddings import Embedder
+from .store import Store
+from .types import Chunk, Document, Span
+
+
+@dataclass
+class IndexReport:
+    documents: int = 0
+    unchanged: int = 0
+    chunks_added: int = 0
+    chunks_removed: int = 0
+    sources_removed: int = 0
+    chunks_total: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"{self.documents} documents ({self.unchanged} unchanged), +{self.chunks_added} "
+                f"-{self.chunks_removed} chunks, {self.sources_removed} sources removed, "
+                f"{self.chunks_total} chunks in the index, {self.seconds:.1f} s")
+
+
+def passage_text(chunk: Chunk) -> str:
+    """What is embedded for a chunk: its text, led by the document title and section heading."""
+    head = ". ".join(p for p in (chunk.title, chunk.section) if p)
+    return f"{head}.\n{chunk.text}" if head else chunk.text
+
+
+def sentence_id(source: str, span: Span) -> str:
+    key = f"{CHUNKER_VERSION}\x1f{source}\x1f{span.start}\x1f{span.end}\x1f{span.text}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def index_lock(settings: Settings):
+    """One writer at a time per index (two `qa index` at once must not interleave)."""
+    from filelock import FileLock
+
+    folder = Path(settings.index_dir) if not settings.chroma_url else Path(settings.model_cache)
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(folder / ".qa-index.lock"), timeout=3600)
+
+
+def _progress(total: int, label: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty() or total < 20)
+
+
+def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *, rebuild: bool = False,
+                prune: bool = True) -> IndexReport:
+    """Sync ``docs`` into the store. Unchanged documents cost nothing; a changed one has its new
+    chunks embedded and its stale ones deleted; with ``prune`` sources absent from ``docs`` go."""
+    t0 = time.perf_counter()
+    report = IndexReport(documents=len(docs))
+    store = Store(settings, embedder.name, embedder.dim)
+    with index_lock(settings):
+        if rebuild:
+            store.drop()
+        store.open(create=True)
+        have_chunks, have_sents, hashes = store.ids_by_source()
+        with _progress(len(docs), "indexing") as bar:
+            for doc in docs:
+                _sync_document(store, embedder, doc, have_chunks.get(doc.source, set()),
+                               have_sents.get(doc.source, set()), hashes.get(doc.source), report)
+                bar.update(1)
+        if prune:
+            gone = sorted(set(have_chunks) - {d.source for d in docs})
+            for source in gone:
+                store.delete(sorted(have_chunks[source]), sorted(have_sents.get(source, ())))
+                report.chunks_removed += len(have_chunks[source])
+            report.sources_removed = len(gone)
+        report.chunks_total = store.count()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _sync_document(store: Store, embedder: Embedder, doc: Document, have: set[str], have_sents: set[str],
+                   old_hash: str | None, report: IndexReport) -> None:
+    chunks = chunk_document(doc)
+    for c in chunks:  # an offset bug must never reach the index: citations are slices of the source
+        assert doc.text[c.start:c.end] == c.text, (doc.source, c.start, c.end)
+    want = {c.id for c in chunks}
+    if old_hash == doc.id and have == want:
+        report.unchanged += 1
+        return
+    sentences, seen = [], set()  # sentences, and the clauses of long ones, each embedded alone
+    for c in chunks:
+        for s in c.sentences:
+            for unit in (s, *clauses(s)):
+                sid = sentence_id(doc.source, unit)
+                if sid not in seen:
+                    seen.add(sid)
+                    sentences.append((sid, c, unit))
+    new_chunks = [c for c in chunks if c.id not in have]
+    new_sents = [x for x in sentences if x[0] not in have_sents]
+    store.upsert(new_chunks, embedder.encode_passages([passage_text(c) for c in new_chunks]),
+                 new_sents, embedder.encode_passages([s.text for _, _, s in new_sents]), doc.id)
+    kept = [c for c in chunks if c.id in have]
+    if kept:  # same text and offsets, but the document around them changed: refresh its hash
+        store.chunks.update(ids=[c.id for c in kept], metadatas=[store.chunk_metadata(c, doc.id) for c in kept])
+    stale = sorted(have - want)
+    store.delete(stale, sorted(have_sents - seen))
+    report.chunks_added += len(new_chunks)
+    report.chunks_removed += len(stale)

@@ -1,0 +1,160 @@
+"""Chroma, on disk under ``index/`` or on a server: chunk vectors and sentence vectors, with our
+own embeddings (never Chroma's), cosine space, ids from content, and the model recorded."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .chunking import CHUNKER_VERSION
+from .config import Settings
+from .types import Chunk, Span
+
+SCHEMA = "1"
+HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 200, "max_neighbors": 32}
+_clients: dict[str, object] = {}
+_clients_lock = threading.Lock()
+
+
+class IndexMismatchError(RuntimeError):
+    """The index was built with another model or chunker; vectors must never be mixed."""
+
+
+def client_for(settings: Settings):
+    """One chromadb client per folder or URL per process (Chroma refuses two on one folder)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    key = settings.chroma_url or str(Path(settings.index_dir).resolve())
+    with _clients_lock:
+        if key not in _clients:
+            cs = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+            if settings.chroma_url:
+                url = urlparse(settings.chroma_url)
+                _clients[key] = chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                                    ssl=url.scheme == "https", settings=cs)
+            else:
+                Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
+                _clients[key] = chromadb.PersistentClient(path=str(settings.index_dir), settings=cs)
+        return _clients[key]
+
+
+def _spans(value: str) -> list[tuple[int, int]]:
+    return [tuple(int(x) for x in part.split(":")) for part in value.split(";") if part]
+
+
+class Store:
+    """Two collections: ``NAME-chunks`` holds chunks, ``NAME-sentences`` the sentences inside them."""
+
+    def __init__(self, settings: Settings, model: str, dim: int):
+        self.settings, self.client = settings, client_for(settings)
+        self.signature = {"qa_model": model, "qa_dim": str(dim), "qa_chunker": CHUNKER_VERSION, "qa_schema": SCHEMA}
+        self.names = (settings.collection + "-chunks", settings.collection + "-sentences")
+        self.chunks = self.sentences = None
+
+    @property
+    def where(self) -> str:
+        return self.settings.chroma_url or str(self.settings.index_dir)
+
+    def exists(self) -> bool:
+        existing = {getattr(c, "name", c) for c in self.client.list_collections()}
+        return all(n in existing for n in self.names)
+
+    def open(self, create: bool = False) -> "Store":
+        """Open both collections; refuse an index built with another model or chunker."""
+        if not create and not self.exists():
+            raise FileNotFoundError(f"no index at {self.where}: run `qa index`")
+        cols = [self.client.get_or_create_collection(n, metadata=dict(self.signature), embedding_function=None,
+                                                     configuration={"hnsw": HNSW}) for n in self.names]
+        for col in cols:
+            meta = {k: str(v) for k, v in (col.metadata or {}).items() if k.startswith("qa_")}
+            if meta != self.signature:
+                raise IndexMismatchError(
+                    f"the index at {self.where} was built with model {meta.get('qa_model')!r} "
+                    f"(dim {meta.get('qa_dim')}, chunker {meta.get('qa_chunker')}), but the settings ask for "
+                    f"{self.signature['qa_model']!r} (dim {self.signature['qa_dim']}, chunker {CHUNKER_VERSION}). "
+                    "Run `qa index --rebuild` to rebuild it with the current model.")
+        self.chunks, self.sentences = cols
+        return self
+
+    def drop(self) -> None:
+        existing = {getattr(c, "name", c) for c in self.client.list_collections()}
+        for n in self.names:
+            if n in existing:
+                self.client.delete_collection(n)
+        self.chunks = self.sentences = None
+
+    def langchain(self, embeddings):
+        """The chunk collection as a LangChain vector store (same client, same vectors)."""
+        from langchain_chroma import Chroma
+
+        return Chroma(collection_name=self.names[0], embedding_function=embeddings, client=self.client,
+                      create_collection_if_not_exists=False)
+
+    # writing
+    def upsert(self, chunks: list[Chunk], chunk_vecs: np.ndarray, sentences: list[tuple[str, Chunk, Span]],
+               sentence_vecs: np.ndarray, doc_hash: str) -> None:
+        if chunks:
+            self.chunks.upsert(ids=[c.id for c in chunks], embeddings=chunk_vecs, documents=[c.text for c in chunks],
+                               metadatas=[self.chunk_metadata(c, doc_hash) for c in chunks])
+        if sentences:
+            self.sentences.upsert(ids=[sid for sid, _, _ in sentences], embeddings=sentence_vecs,
+                                  documents=[s.text for _, _, s in sentences],
+                                  metadatas=[{"source": c.source, "start": s.start, "end": s.end}
+                                             for _, c, s in sentences])
+
+    @staticmethod
+    def chunk_metadata(c: Chunk, doc_hash: str) -> dict:
+        return {"doc_id": c.doc_id, "doc_hash": doc_hash, "source": c.source, "title": c.title,
+                "section": c.section, "index": c.index, "start": c.start, "end": c.end,
+                "sentences": ";".join(f"{s.start}:{s.end}" for s in c.sentences)}
+
+    def delete(self, chunk_ids: list[str], sentence_ids: list[str]) -> None:
+        for col, ids in ((self.chunks, chunk_ids), (self.sentences, sentence_ids)):
+            for i in range(0, len(ids), 5000):
+                col.delete(ids=ids[i:i + 5000])
+
+    # reading
+    def ids_by_source(self) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, str]]:
+        """(chunk ids, sentence ids, document hash) for each indexed source."""
+        chunks: dict[str, set[str]] = {}
+        hashes: dict[str, str] = {}
+        sents: dict[str, set[str]] = {}
+        got = self.chunks.get(include=["metadatas"])
+        for cid, meta in zip(got["ids"], got["metadatas"]):
+            chunks.setdefault(meta["source"], set()).add(cid)
+            hashes[meta["source"]] = meta.get("doc_hash", "")
+        got = self.sentences.get(include=["metadatas"])
+        for sid, meta in zip(got["ids"], got["metadatas"]):
+            sents.setdefault(meta["source"], set()).add(sid)
+        return chunks, sents, hashes
+
+    def all_chunks(self) -> list[Chunk]:
+        got = self.chunks.get(include=["documents", "metadatas"])
+        out = []
+        for cid, text, m in zip(got["ids"], got["documents"], got["metadatas"]):
+            spans = tuple(Span(s, e, text[s - m["start"]:e - m["start"]]) for s, e in _spans(m.get("sentences", "")))
+            out.append(Chunk(id=cid, doc_id=m["doc_id"], source=m["source"], title=m.get("title", ""),
+                             section=m.get("section", ""), index=int(m["index"]), start=int(m["start"]),
+                             end=int(m["end"]), text=text, sentences=spans))
+        out.sort(key=lambda c: (c.source, c.index))
+        return out
+
+    def count(self) -> int:
+        return self.chunks.count()
+
+    def dense(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """Chunk ids by cosine similarity (Chroma returns cosine distance)."""
+        n = min(k, self.chunks.count())
+        if n == 0:
+            return []
+        res = self.chunks.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
+        return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    def sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        got = self.sentences.get(ids=ids, include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}

@@ -1,0 +1,61 @@
+"""French-aware text analysis shared by BM25 and the answerer: folding, elisions, stop words, stems."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_STOP = """
+a à ai aie ait as au aux avec avoir avait avaient ayant c ça ce ceci cela celle celles celui ces cet cette
+ceux chez ci comme comment contre d dans de des du donc dont elle elles en encore est et été étaient était
+être eu eux fait faire fut il ils j je jusqu l la le les leur leurs lors lorsqu lui m ma mais me même mes
+moi mon n ne ni nos notre nous on ont ou où par pas peu peut peuvent plus pour pourquoi pu puis qu quand
+que quel quelle quelles quels qui quoi s sa sans se ses si sien son sont sous sur t ta te tes toi ton tous
+tout toute toutes très tu un une unes uns vos votre vous y été est-ce sera seront serait seraient aurait
+ont-ils a-t-il a-t-elle t-il t-elle va vont pourrait pourraient doit doivent selon entre après avant aussi
+quelqu autre autres cette ceux leur chaque
+the a an of in on at to for from by with about as is are was were be been being do does did has have had
+what which who whom whose when where why how much many this that these those it its their his her they he
+she we you i me my our your and or not no will would can could should shall may might must into than then
+there here according did does
+""".split()
+
+_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.I)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.U)
+
+
+def strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+STOP_WORDS = frozenset(strip_accents(w) for w in _STOP)
+
+
+def fold(text: str) -> str:
+    """Lower case, typographic apostrophes made plain, accents removed."""
+    return strip_accents(text.replace("’", "'").replace("\u02bc", "'").lower())
+
+
+def words(text: str, accents: bool = False) -> list[str]:
+    """Lower-case word tokens with French elisions split off (l'accord -> accord); "1,5" -> "1.5".
+    Accents are removed unless ``accents`` (the stemmer needs them)."""
+    text = unicodedata.normalize("NFC", text.replace("’", "'").replace("\u02bc", "'").lower())
+    text = _ELISION.sub(" ", text if accents else strip_accents(text))
+    return [t.replace(",", ".") for t in _TOKEN.findall(text)]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("french")
+
+
+def stem(word: str) -> str:
+    return strip_accents(_stemmer().stemWord(word))
+
+
+def analyze(text: str) -> list[str]:
+    """BM25 terms: folded words, stop words dropped, French Snowball stems."""
+    kept = [w for w in words(text, accents=True) if strip_accents(w) not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    return [strip_accents(s) for s in _stemmer().stemWords(kept)]

@@ -1,0 +1,92 @@
+"""Typed values handed from one step of the pipeline to the next."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file. ``text`` is the whole file; the body starts at ``body_start``
+    (after any front matter), so chunk offsets are offsets into the file itself."""
+
+    id: str
+    source: str
+    text: str
+    title: str
+    date: str = ""
+    lang: str = "fr"
+    url: str = ""
+    body_start: int = 0
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice ``[start, end)`` of a document's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage: whole sentences of one section, with offsets into the source."""
+
+    id: str
+    doc_id: str
+    source: str
+    title: str
+    section: str
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A passage an answer rests on. ``text`` is an exact slice ``[start:end]`` of ``source``;
+    ``highlight`` is the supporting sentence, as offsets into ``text``."""
+
+    n: int
+    text: str
+    source: str
+    section: str
+    start: int
+    end: int
+    score: float
+    title: str = ""
+    highlight: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["highlight"] = list(self.highlight) if self.highlight else None
+        return d
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The reply to one question. ``found=False`` is an abstention: ``text`` then says so
+    politely and ``citations`` is empty."""
+
+    text: str
+    language: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    question: str = ""
+    query: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "language": self.language,
+            "found": self.found,
+            "citations": [c.to_dict() for c in self.citations],
+            "question": self.question,
+            "query": self.query,
+        }

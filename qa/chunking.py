@@ -18,7 +18,7 @@ _ABBREVIATIONS = {
     "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "dec", "gén", "col", "cap", "lt", "sgt", "j.-c", "ap. j.-c", "av. j.-c",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»”)\]]*(?=\s+[\"'«“(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+(?:[\"'”)\]]|\s?»)*(?=\s+[\"'«“(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 

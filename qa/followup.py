@@ -12,7 +12,11 @@ _PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|leurs|sa|son|ses|celle-c
 _ENTITY = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[A-ZÀ-Ö][\w'-]*[A-Za-z0-9]|[A-Z]|\w*[A-Z]\w*[A-Z]\w*|\w*\d\w*)\b")
 _QUESTION_WORDS = {"combien", "comment", "quand", "quel", "quelle", "quels", "quelles", "qui", "que", "quoi",
                    "pourquoi", "ou", "est-ce", "how", "what", "when", "where", "who", "which", "why", "whom",
-                   "is", "are", "was", "did", "does", "do", "and", "et", "according", "selon", "dans", "in"}
+                   "is", "are", "was", "did", "does", "do", "and", "et", "according", "selon", "dans", "in",
+                   "depuis", "pres", "apres", "avant", "pendant", "durant", "parmi", "chez", "contre", "sous",
+                   "vers", "outre", "malgre", "lors", "from", "since", "after", "before", "during", "for", "on",
+                   "at", "by", "with", "to", "of", "about", "name", "list", "donne", "donnez", "cite", "citez",
+                   "explique", "expliquez", "tell", "give", "describe", "non", "oui", "yes", "no", "est", "sont"}
 
 
 def entities(question: str) -> list[str]:
@@ -20,7 +24,10 @@ def entities(question: str) -> list[str]:
     out = []
     for m in _ENTITY.finditer(question):
         word = m.group().strip("'")
-        if fold(word) in _QUESTION_WORDS or fold(word) in STOP_WORDS:
+        f = fold(word)
+        # "Qu'est-ce", "Depuis", "Près" open questions with a capital; so do inverted verbs.
+        if f in _QUESTION_WORDS or f in STOP_WORDS or f.startswith("qu'") or "-t-" in f or \
+                (m.start() == 0 and re.search(r"-(?:ce|on|il|elle|ils|elles)$", f)):
             continue
         word = re.sub(r"'s$", "", word)
         if word and word not in out:

@@ -36,7 +36,7 @@ def detect_language(text: str, default: str = "fr") -> str:
     conf = {c.language: c.value for c in _detector().compute_language_confidence_values(text)}
     p_fr = conf.get(Language.FRENCH, 0.5)
     # Function words and the model vote together; either alone errs on names ("Twilight", "Seahawks").
-    score = (p_fr - 0.5) * 4 + (fr - en) * 0.75
+    score = (p_fr - 0.5) * 2 + (fr - en) * 1.0
     if score == 0:
         return default
     return "fr" if score > 0 else "en"

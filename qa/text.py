@@ -51,11 +51,19 @@ def _stemmer():
     return Stemmer.Stemmer("french")
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    s = _stemmer().stemWord(word)
+    # Unaccented participles keep an "e" the stemmer would drop with its accent (fondee -> fond).
+    t = s.rstrip("e")
+    return t if len(t) >= 2 else s
+
+
 def stem(word: str) -> str:
-    return strip_accents(_stemmer().stemWord(word))
+    return _stem(fold(word))
 
 
 def analyze(text: str) -> list[str]:
-    """BM25 terms: folded words, stop words dropped, French Snowball stems."""
-    kept = [w for w in words(text, accents=True) if strip_accents(w) not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
-    return [strip_accents(s) for s in _stemmer().stemWords(kept)]
+    """BM25 terms: folded words, stop words dropped, French Snowball stems. Accents go before
+    stemming, so a question typed without accents finds the accented text."""
+    return [_stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]

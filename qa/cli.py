@@ -1,0 +1,128 @@
+"""The ``qa`` command: index, ask, sources, serve, eval. Heavy imports happen per command."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qa", description="Ask questions about French documents; answers cite their passages.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("index", help="index the corpus folder (only what changed)")
+    s.add_argument("--rebuild", action="store_true", help="drop the index and build it again")
+
+    s = sub.add_parser("ask", help="answer one question")
+    s.add_argument("question")
+    s.add_argument("--history", action="append", default=[], metavar="Q",
+                   help="an earlier question of the same chat (repeat, oldest first)")
+    s.add_argument("--json", action="store_true", help="print the answer as JSON")
+
+    sub.add_parser("sources", help="list indexed documents with their chunk counts")
+
+    s = sub.add_parser("serve", help="start the chat page")
+    s.add_argument("--host", default=None, help="interface to bind (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=None, help="port (default 7860)")
+
+    s = sub.add_parser("eval", help="measure answers, retrieval or language detection")
+    ev = s.add_subparsers(dest="what", required=True)
+    e = ev.add_parser("answers", help="score answer() on a JSONL question set")
+    e.add_argument("file", type=Path)
+    e = ev.add_parser("retrieval", help="R@k / MRR of dense, BM25 and hybrid on contexts + questions")
+    e.add_argument("--contexts", type=Path, required=True)
+    e.add_argument("--questions", type=Path, required=True)
+    e.add_argument("--index-dir", type=Path, default=None, help="keep the evaluation index there")
+    e.add_argument("--json", action="store_true")
+    e = ev.add_parser("language", help="accuracy of question-language detection")
+    e.add_argument("file", type=Path)
+    return p
+
+
+def _print_answer(res) -> None:
+    print(res.text)
+    for c in res.citations:
+        where = " > ".join(x for x in (c.title, c.section) if x)
+        print(f"\n[{c.n}] {c.source} ({where}) chars {c.start}-{c.end}, score {c.score:.3f}")
+        print("    " + c.text.replace("\n", "\n    "))
+
+
+def main(argv: list[str] | None = None) -> int:
+    import qa  # noqa: F401 - sets the offline environment before any heavy import
+
+    args = _parser().parse_args(argv)
+    from .config import Settings
+
+    settings = Settings.from_env()
+    try:
+        if args.command == "ask":
+            from .answering import clean_question
+
+            try:
+                clean_question(args.question, settings.max_question_chars)
+            except ValueError as exc:  # refuse bad input before loading any model
+                print(f"qa: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+            from .pipeline import get_pipeline
+
+            res = get_pipeline(settings).answer(args.question, history=args.history or None)
+            if args.json:
+                print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+            else:
+                _print_answer(res)
+            return EXIT_OK
+        if args.command == "index":
+            from .corpus import load_corpus
+            from .indexing import build_index
+            from .pipeline import get_embedder
+
+            docs = load_corpus(settings.corpus_dir)  # validated before the index is touched
+            report = build_index(settings, get_embedder(settings), docs, rebuild=args.rebuild)
+            print(f"indexed {settings.corpus_dir} -> {settings.chroma_url or settings.index_dir}: {report.summary()}")
+            return EXIT_OK
+        if args.command == "sources":
+            from .pipeline import get_pipeline
+
+            counts: dict[str, int] = {}
+            for c in get_pipeline(settings).hybrid.chunks:
+                counts[c.source] = counts.get(c.source, 0) + 1
+            for source, n in sorted(counts.items()):
+                print(f"{n:6d}  {source}")
+            return EXIT_OK
+        if args.command == "serve":
+            sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+            from ui import serve
+
+            serve(settings, host=args.host, port=args.port)
+            return EXIT_OK
+        if args.command == "eval":
+            return _eval(args, settings)
+    except KeyboardInterrupt:
+        return 130
+    except (ValueError, FileNotFoundError, RuntimeError) as exc:
+        print(f"qa: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_USAGE
+
+
+def _eval(args, settings) -> int:
+    from . import evaluation
+
+    if args.what == "answers":
+        summary = evaluation.eval_answers(args.file)
+        return EXIT_OK if summary["correct"] == summary["cases"] else EXIT_ERROR
+    if args.what == "retrieval":
+        result = evaluation.eval_retrieval(args.contexts, args.questions, settings, index_dir=args.index_dir)
+        print(json.dumps(result) if args.json else evaluation.format_retrieval(result))
+        return EXIT_OK
+    result = evaluation.eval_language(args.file)
+    for lang, r in result.items():
+        print(f"{lang}: {r['accuracy']:.4f} of {r['n']}" + (f"  wrong: {r['wrong']}" if r["wrong"] else ""))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Shared fixtures: the real model loaded once per session; indexes live under tmp_path."""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import qa  # noqa: F401 - offline environment first
+from qa.config import ROOT, Settings
+
+ARTICLE = ROOT / "corpus" / "2025-11-18-nvidia-microsoft-anthropic.txt"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def base_settings() -> Settings:
+    # The model cache is shared with the user's (materialising costs ~10 s); indexes never are.
+    return Settings.from_env(threads=int(os.environ.get("QA_THREADS", "1")))
+
+
+@pytest.fixture(scope="session")
+def embedder(base_settings):
+    from qa.pipeline import get_embedder
+
+    return get_embedder(base_settings)
+
+
+@pytest.fixture(scope="session")
+def article_settings(tmp_path_factory, base_settings) -> Settings:
+    root = tmp_path_factory.mktemp("article")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    return replace(base_settings, corpus_dir=corpus, index_dir=root / "index")
+
+
+@pytest.fixture(scope="session")
+def pipeline(article_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    return get_pipeline(article_settings)
+
+
+@pytest.fixture()
+def fresh_settings(tmp_path, base_settings) -> Settings:
+    """A private corpus folder and index for tests that write."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    return replace(base_settings, corpus_dir=corpus, index_dir=tmp_path / "index")
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

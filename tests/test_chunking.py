@@ -1,0 +1,71 @@
+from qa.chunking import chunk_document, clauses, sections, split_sentences
+from qa.corpus import load_document
+from qa.types import Document
+
+from conftest import ARTICLE
+
+
+def doc(text: str, body_start: int = 0) -> Document:
+    return Document(id="x", source="x.txt", text=text, title="T", body_start=body_start)
+
+
+def test_article_offsets_round_trip():
+    d = load_document(ARTICLE)
+    chunks = chunk_document(d)
+    assert len(chunks) == 6
+    for c in chunks:
+        assert d.text[c.start:c.end] == c.text
+        for s in c.sentences:
+            assert d.text[s.start:s.end] == s.text
+            for cl in clauses(s):
+                assert d.text[cl.start:cl.end] == cl.text
+    # headings are structure: they title sections and never appear as body text
+    assert [c.section for c in chunks][1:3] == ["Montant et valorisation", "Accords commerciaux et techniques"]
+    assert all("Montant et valorisation" not in c.text for c in chunks)
+    assert not any(c.text.startswith("---") or "title:" in c.text for c in chunks)
+
+
+def test_abbreviations_and_numbers_do_not_split():
+    text = "M. Dupont a vu 1,5 % de hausse, soit 3.2 points. Le Dr. Martin, cf. p. 4, confirme. Fin ?"
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["M. Dupont a vu 1,5 % de hausse, soit 3.2 points.", "Le Dr. Martin, cf. p. 4, confirme.", "Fin ?"]
+
+
+def test_initials_and_quotes():
+    got = [s.text for s in split_sentences("J. R. R. Tolkien écrit. « Bonjour. » Il part !")]
+    assert got == ["J. R. R. Tolkien écrit.", "« Bonjour. »", "Il part !"]
+
+
+def test_long_section_splits_with_overlap_and_exact_offsets():
+    sentence = "Une phrase assez longue pour remplir le bloc numéro {}. "
+    body = "Titre court\n" + "".join(sentence.format(i) for i in range(60))
+    d = doc(body)
+    chunks = chunk_document(d, max_chars=400)
+    assert len(chunks) > 5
+    for a, b in zip(chunks, chunks[1:]):
+        assert a.sentences[-1] == b.sentences[0]  # one sentence of overlap
+    for c in chunks:
+        assert d.text[c.start:c.end] == c.text and len(c.text) <= 400 and c.section == "Titre court"
+
+
+def test_huge_single_line_is_cut_at_spaces():
+    d = doc("mot " * 5000)
+    chunks = chunk_document(d, max_chars=500)
+    assert all(len(c.text) <= 500 and d.text[c.start:c.end] == c.text for c in chunks)
+    assert sum(len(c.text.split()) for c in chunks) >= 5000
+
+
+def test_ids_are_deterministic_and_content_based():
+    d = load_document(ARTICLE)
+    assert [c.id for c in chunk_document(d)] == [c.id for c in chunk_document(d)]
+    changed = Document(**{**d.__dict__, "text": d.text.replace("10 milliards", "11 milliards")})
+    ids = {c.id for c in chunk_document(changed)}
+    assert len(ids & {c.id for c in chunk_document(d)}) == 5  # only the edited chunk changes
+
+
+def test_markdown_headings_and_front_matter_offsets():
+    text = "---\ntitle: X\n---\n# Partie un\nPhrase un. Phrase deux.\n\n## Partie deux\nPhrase trois.\n"
+    d = doc(text, body_start=text.index("# Partie"))
+    got = sections(d)
+    assert [t for t, _ in got] == ["Partie un", "Partie deux"]
+    assert [s.text for s in got[0][1]] == ["Phrase un.", "Phrase deux."]

@@ -1,0 +1,76 @@
+"""Indexing against a real Chroma folder under tmp_path, with the real model."""
+from dataclasses import replace
+
+import pytest
+
+from qa.corpus import CorpusError, load_corpus
+from qa.indexing import build_index
+from qa.store import IndexMismatchError, Store
+
+
+def _expected_units(settings):
+    from qa.chunking import chunk_document, clauses
+
+    return len({(d.source, u.start, u.end) for d in load_corpus(settings.corpus_dir) for c in chunk_document(d)
+                for s in c.sentences for u in (s, *clauses(s))})
+
+
+def _count(settings, embedder):
+    return Store(settings, embedder.name, embedder.dim).open().count()
+
+
+def test_reindex_is_a_no_op_and_changes_replace_chunks(fresh_settings, embedder):
+    first = build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    assert first.chunks_added == first.chunks_total == 6
+    again = build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    assert (again.unchanged, again.chunks_added, again.chunks_removed, again.chunks_total) == (1, 0, 0, 6)
+
+    path = next(fresh_settings.corpus_dir.iterdir())
+    path.write_text(path.read_text(encoding="utf-8").replace("10 milliards", "11 milliards"), encoding="utf-8")
+    changed = build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    assert (changed.chunks_added, changed.chunks_removed, changed.chunks_total) == (1, 1, 6)
+    store = Store(fresh_settings, embedder.name, embedder.dim).open()
+    texts = " ".join(c.text for c in store.all_chunks())
+    assert "11 milliards" in texts and "10 milliards" not in texts
+    assert store.sentences.count() == _expected_units(fresh_settings)  # stale sentences went too
+
+    (fresh_settings.corpus_dir / "autre.txt").write_text("Un autre document. Il parle de Paris.", encoding="utf-8")
+    assert build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir)).chunks_total == 7
+    (fresh_settings.corpus_dir / "autre.txt").unlink()
+    pruned = build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    assert (pruned.sources_removed, pruned.chunks_total) == (1, 6)
+
+
+def test_bad_document_leaves_index_untouched(fresh_settings, embedder):
+    build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    (fresh_settings.corpus_dir / "cassé.txt").write_bytes("Société".encode("latin-1"))
+    with pytest.raises(CorpusError, match="cassé.txt"):
+        build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    assert _count(fresh_settings, embedder) == 6
+
+
+def test_model_mismatch_is_refused_then_rebuilt(fresh_settings, embedder):
+    build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    # The same weights under another name stand for "another model": vectors must not mix.
+    with pytest.raises(IndexMismatchError, match="qa index --rebuild"):
+        Store(fresh_settings, "another/model", embedder.dim).open()
+    with pytest.raises(IndexMismatchError):
+        Store(fresh_settings, embedder.name, embedder.dim + 1).open()
+    other = replace(fresh_settings, model="another/model")
+    store = Store(other, "another/model", embedder.dim)
+    store.drop()
+    store.open(create=True)
+    assert store.count() == 0
+    with pytest.raises(IndexMismatchError):
+        Store(fresh_settings, embedder.name, embedder.dim).open()
+
+
+def test_collection_is_cosine_and_records_the_model(fresh_settings, embedder):
+    build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    store = Store(fresh_settings, embedder.name, embedder.dim).open()
+    assert store.chunks.metadata["qa_model"] == embedder.name and store.chunks.metadata["qa_dim"] == "384"
+    assert store.chunks.configuration_json["hnsw"]["space"] == "cosine"
+    vec = embedder.encode_queries(["Combien Nvidia investit-il ?"])[0]
+    best_id, cosine = store.dense(vec, 1)[0]
+    assert 0.5 < cosine <= 1.0
+    assert "10 milliards" in store.chunks.get(ids=[best_id])["documents"][0]

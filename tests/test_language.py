@@ -1,0 +1,25 @@
+import pytest
+
+from qa.language import detect_language
+
+
+@pytest.mark.parametrize("q", [
+    "Combien Nvidia va-t-il investir ?", "Quand Anthropic a-t-elle ete fondee ?",  # no accents
+    "Qui a fonde Anthropic", "Et Microsoft ?", "Combein Nvidia investit il", "c'est quoi Azure",
+    "Quelle est la capitale de l'Australie ?",
+])
+def test_french(q):
+    assert detect_language(q) == "fr"
+
+
+@pytest.mark.parametrize("q", [
+    "How much will Microsoft invest in Anthropic?", "Who founded Anthropic?", "And Microsoft?",
+    "what were investers waiting for", "Where is Anthropic headquartered?", "When was the deal announced",
+])
+def test_english(q):
+    assert detect_language(q) == "en"
+
+
+def test_no_words_falls_back_to_default():
+    assert detect_language("???", default="fr") == "fr"
+    assert detect_language("42", default="en") == "en"

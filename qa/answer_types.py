@@ -81,10 +81,12 @@ _LEADS = {"environ": "about", "pres de": "nearly", "plus de": "more than", "moin
 _CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livre": "£", "livres": "£"}
 
 
-def to_english(span: str) -> str:
+def to_english(span: str, kind: str | None = None) -> str:
     """Render a French amount, percentage or date in English when the form is unambiguous
     ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
     f = fold(span).strip()
+    if kind == DATE and _YEAR.match(f):
+        return ("since " if f.startswith("depuis") else "in ") + f.split()[-1]
     lead = ""
     for fr, en in _LEADS.items():
         if f.startswith(fr + " "):

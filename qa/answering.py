@@ -58,6 +58,8 @@ def clean_question(question: object, max_chars: int) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise ValueError("the question is empty")
+    # Markup pasted into a question is not part of it ("<b>Qui</b> a fondé..." asks "Qui a fondé...").
+    text = re.sub(r"\s+", " ", re.sub(r"<[^<>]{0,200}>", " ", text)).strip() or text
     if len(text) > max_chars:
         raise ValueError(f"the question is too long ({len(text)} characters; at most {max_chars})")
     return text
@@ -160,7 +162,8 @@ class Answerer:
         kind = question_type(query)
         short = locate(c.sentence.text, kind, query)[0] if kind else None
         if lang == "en":
-            head = f"{to_english(short)}. " if short else ""
+            head = f"{to_english(short, kind)}. " if short else ""
+            head = head[0].upper() + head[1:] if head else head
             frame, quote_marks = ("The article says: " if short else "According to the article: "), ("“", "”")
         else:
             head = f"{short[0].upper() + short[1:]}. " if short else ""

@@ -1,0 +1,164 @@
+"""The chat page for real: a Gradio server on a free loopback port, driven by Chromium through
+Playwright, and by gradio_client."""
+import socket
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(settings):
+    import ui
+
+    port = free_port()
+    app = ui.serve(settings, host="127.0.0.1", port=port, block=False)
+    return app, f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="module")
+def server(pipeline, article_settings):
+    app, url = start(article_settings)
+    yield url
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, url):
+    page = browser.new_page(viewport={"width": 1300, "height": 950})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url, wait_until="load")
+    page.wait_for_selector("#question textarea", timeout=30000)
+    return page, dialogs
+
+
+def ask(page, question: str) -> str:
+    bots = page.locator('[data-testid="bot"]')
+    n = bots.count()
+    page.fill("#question textarea", question)
+    page.press("#question textarea", "Enter")
+    page.wait_for_function(f"document.querySelectorAll('[data-testid=\"bot\"]').length > {n}", timeout=30000)
+    return bots.nth(n).inner_text()
+
+
+@pytest.mark.browser
+def test_page_answers_cites_and_abstains(server, browser, artifacts):
+    page, dialogs = open_page(browser, server)
+    assert "Questions sur l'article" in page.content()
+    reply = ask(page, "Combien Nvidia va-t-il investir dans Anthropic ?")
+    assert "10 milliards" in reply and "[1]" in reply
+    sources = page.locator("#sources")
+    assert "Nvidia a prévu d'investir 10 milliards" in sources.inner_text()
+    assert "Montant et valorisation" in sources.inner_text()
+    assert "10 milliards" in sources.locator("mark").first.inner_text()  # the supporting sentence
+
+    reply = ask(page, "Et Microsoft ?")  # a follow-up: the page sends the conversation along
+    assert reply.startswith("5 milliards")
+
+    reply = ask(page, "When was Anthropic founded?")
+    assert reply.startswith("In 2021.")  # rendered as text, not as a Markdown list item
+    assert "fondée en 2021" in sources.inner_text()
+
+    reply = ask(page, "Quelle est la capitale de l'Australie ?")
+    assert "Je ne trouve pas cette information" in reply
+    assert "Aucun passage cité" in sources.inner_text()
+    page.screenshot(path=str(artifacts / "page.png"), full_page=True)
+
+    page.click("#clear")
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length == 0", timeout=10000)
+    assert dialogs == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_example_button_asks(server, browser):
+    page, _ = open_page(browser, server)
+    page.get_by_role("button", name="How much will Microsoft invest in Anthropic?").click()
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length == 1", timeout=30000)
+    assert "$5 billion" in page.locator('[data-testid="bot"]').first.inner_text()
+    page.close()
+
+
+@pytest.mark.browser
+def test_markup_in_documents_and_questions_stays_inert(tmp_path, base_settings, embedder, browser, artifacts):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "piege.txt").write_text(
+        "---\ntitle: Zorglub <script>window.__xss = 1</script>\n---\n"
+        "La société Zorglub <script>window.__xss = 1</script> a été fondée en 1999 à Lyon. "
+        "Son produit phare <img src=x onerror=\"window.__xss = 2\"> s'appelle Zorgbox.\n", encoding="utf-8")
+    settings = replace(base_settings, corpus_dir=corpus, index_dir=tmp_path / "index")
+    app, url = start(settings)
+    try:
+        page, dialogs = open_page(browser, url)
+        reply = ask(page, "Quand la société Zorglub a-t-elle été fondée ?")
+        assert "1999" in reply
+        text = page.locator("#sources").inner_text()
+        assert "<script>window.__xss = 1</script>" in text  # shown as text, not run
+        assert page.locator("#sources script").count() == 0
+        ask(page, "<img src=x onerror=\"window.__xss = 3\"><script>window.__xss = 4</script> Zorglub ?")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__xss") is None
+        assert dialogs == []
+        shown = page.locator('[data-testid="user"]').nth(1).inner_text()
+        assert '<img src=x onerror="window.__xss = 3"><script>' in shown  # verbatim, as typed
+        assert "<script>window.__xss = 1</script> a été fondée" in page.locator('[data-testid="bot"]').first.inner_text()
+        page.screenshot(path=str(artifacts / "page-markup.png"), full_page=True)
+        page.close()
+    finally:
+        app.close()
+
+
+def test_gradio_client_json_endpoint(server):
+    from gradio_client import Client
+
+    res = Client(server, verbose=False).predict("Qui a fondé Anthropic ?", api_name="/answer")
+    assert res["found"] is True and res["language"] == "fr"
+    assert "OpenAI" in res["text"] and "fondée en 2021" in res["citations"][0]["text"]
+    assert set(res["citations"][0]) >= {"n", "text", "source", "section", "start", "end", "score"}
+    bad = Client(server, verbose=False).predict("   ", api_name="/answer")
+    assert bad["found"] is False and "empty" in bad["error"]
+
+
+def test_twenty_concurrent_questions(server):
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    questions = [("Combien Nvidia va-t-il investir ?", "10 milliards"), ("How much will Microsoft invest?", "$5 billion"),
+                 ("Quand Anthropic a-t-elle été fondée ?", "2021"), ("Quel modèle Google a-t-il présenté ?", "Gemini")] * 5
+    jobs = [client.submit(q, api_name="/answer") for q, _ in questions]
+    results = [job.result(timeout=120) for job in jobs]
+    assert len(results) == 20
+    for (q, expected), res in zip(questions, results):
+        assert res["found"] and expected in res["text"], (q, res["text"])
+
+
+def test_non_loopback_needs_credentials(monkeypatch):
+    import ui
+
+    monkeypatch.delenv("QA_AUTH", raising=False)
+    with pytest.raises(SystemExit, match="QA_AUTH"):
+        ui._check_exposure("0.0.0.0")
+    assert ui._check_exposure("127.0.0.1") is None
+    monkeypatch.setenv("QA_AUTH", "alice:s3cret")
+    assert ui._check_exposure("0.0.0.0") == ("alice", "s3cret")

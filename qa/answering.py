@@ -28,8 +28,10 @@ W_NEAR = 0.08
 W_RANK = 0.005
 MAX_UNKNOWN_SHARE = 0.5
 # Words that name the kind of answer rather than its subject: they need not appear in the text.
-_TYPE_WORDS = set(analyze("montant somme date nom année jour mois pays ville lieu nombre total part pourcentage "
-                          "combien appelle appelé nommé s'appelle name called amount year number"))
+TYPE_WORDS = frozenset(words(
+    "montant montants somme sommes date dates nom noms année années jour jours mois pays ville villes lieu "
+    "lieux nombre nombres total part pourcentage combien appelle appelé appelée nommé nommée name names "
+    "called amount year years number"))
 
 
 @dataclass
@@ -106,7 +108,7 @@ class Answerer:
         units = [(rank, hit, s, (s, *clauses(s))) for rank, hit in enumerate(hits) for s in hit.chunk.sentences]
         vecs = self.index.store.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
         kind = question_type(query)
-        weights = {t: self.index.idf(t) for t in dict.fromkeys(analyze(query)) if t not in _TYPE_WORDS}
+        weights = {t: self.index.idf(t) for t in dict.fromkeys(_subject_terms(query))}
         names = entities(query)
         out, chunk_cov, chunk_words = [], {}, {}
         for rank, hit, s, us in units:
@@ -151,9 +153,13 @@ class Answerer:
         word of the same stem or first five letters ("atteindre" finds "atteint")."""
         names = {w for n in entities(query) for w in words(n)}
         subject = [w for w in words(query) if len(w) >= 2 and w not in STOP_WORDS and w not in names
-                   and stem(w) not in _TYPE_WORDS and not w.isdigit()]
+                   and w not in TYPE_WORDS and not w.isdigit()]
         missing = [w for w in subject if w not in self.vocabulary and stem(w) not in self.stems
                    and not (len(w) >= 6 and w[:5] in self.prefixes)]
+        # One unknown word next to a known name is likely a paraphrase ("altitude" of a mountain
+        # that "culmine à 4 806 m"); with no name to hold on to, it is all the question has.
+        if len(subject) < 2 and names:
+            return False
         return bool(subject) and len(missing) / len(subject) > MAX_UNKNOWN_SHARE
 
     # writing the answer
@@ -176,6 +182,11 @@ class Answerer:
         cite = Citation(n=1, text=chunk.text, source=chunk.source, section=chunk.section, start=chunk.start,
                         end=chunk.end, score=round(c.cosine, 4), title=chunk.title, highlight=highlight)
         return Answer(text, lang, True, [cite], question=question, query=query)
+
+
+def _subject_terms(query: str) -> list[str]:
+    """BM25 terms of the question, without the words that only name the kind of answer."""
+    return analyze(" ".join(w for w in words(query) if w not in TYPE_WORDS))
 
 
 def _has(term: str, terms: set[str]) -> bool:
@@ -206,7 +217,7 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
         with_unit = [sp for sp in spans if re.search(r"[^\d\s.,]", sentence[sp[0]:sp[1]])]
         spans = with_unit or spans
     folded = fold(sentence)
-    cues = {fold(n) for n in names} | {t for t in analyze(query) if t not in _TYPE_WORDS}
+    cues = {fold(n) for n in names} | set(_subject_terms(query))
     positions = [[m.end() for m in re.finditer(rf"\b{re.escape(cue)}", folded)] for cue in cues]
 
     def nearness(sp):

@@ -13,6 +13,9 @@ elles on y en ne pas plus été était fait peut va se s c est-ce qu'est-ce""".s
 _EN = set("""the a an of in on at to for from by with is are was were be been do does did has have had what
 which who whom whose when where why how much many this that these those it its their his her and or not
 will would can could should there""".split())
+_FR_OPENERS = set("qui que quel quelle quels quelles quoi comment combien ou quand pourquoi est-ce qu est".split())
+_EN_OPENERS = set("who what when where which why how whom whose is are was were do does did can could will would "
+                  "should has have had".split())
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -37,6 +40,9 @@ def detect_language(text: str, default: str = "fr") -> str:
     p_fr = conf.get(Language.FRENCH, 0.5)
     # Function words and the model vote together; either alone errs on names ("Twilight", "Seahawks").
     score = (p_fr - 0.5) * 2 + (fr - en) * 1.0
+    if tokens:  # the first word of a question is the surest sign: "Who wrote Les Misérables?"
+        first = tokens[0].rstrip("'")
+        score += 1.5 * ((first in _FR_OPENERS) - (first in _EN_OPENERS))
     if score == 0:
         return default
     return "fr" if score > 0 else "en"

@@ -25,7 +25,7 @@ MIN_COSINE = 0.80
 # Sentence choice: cosine of its best clause, plus these weights (tuned on PIAF answer containment).
 W_COVERAGE = 0.2
 W_NEAR = 0.08
-W_RANK = 0.005
+W_RANK = 0.01
 MAX_UNKNOWN_SHARE = 0.5
 # Words that name the kind of answer rather than its subject: they need not appear in the text.
 TYPE_WORDS = frozenset(words(

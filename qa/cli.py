@@ -56,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from .config import Settings
 
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:  # a malformed QA_* variable
+        print(f"qa: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         if args.command == "ask":
             from .answering import clean_question

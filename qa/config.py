@@ -36,6 +36,7 @@ class Settings:
     | QA_PASSAGE_PREFIX     | "passage: " for e5 models       | prefix for passages                       |
     | QA_THREADS            | 1                               | torch threads (1 is fastest under load)   |
     | QA_TOP_K              | 4                               | passages handed to the answerer           |
+    | QA_FUSION             | convex                          | convex (score) or rrf (rank) fusion       |
     | QA_MAX_QUESTION_CHARS | 2000                            | longer questions are refused              |
     """
 
@@ -49,6 +50,7 @@ class Settings:
     passage_prefix: str | None = None
     threads: int = 1
     top_k: int = 4
+    fusion: str = "convex"
     max_question_chars: int = 2000
     max_history_turns: int = 20
 
@@ -67,9 +69,12 @@ class Settings:
             "passage_prefix": os.environ.get("QA_PASSAGE_PREFIX"),
             "threads": int(_env("QA_THREADS", str(d.threads))),
             "top_k": int(_env("QA_TOP_K", str(d.top_k))),
+            "fusion": _env("QA_FUSION", d.fusion).lower(),
             "max_question_chars": int(_env("QA_MAX_QUESTION_CHARS", str(d.max_question_chars))),
         }
         values.update(overrides)
+        if values["fusion"] not in ("convex", "rrf"):
+            raise ValueError(f"QA_FUSION must be 'convex' or 'rrf', not {values['fusion']!r}")
         return cls(**values)
 
     @property

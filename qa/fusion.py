@@ -1,7 +1,7 @@
-"""Reciprocal rank fusion: a small pure function, so it can be tested on its own."""
+"""Fusion of ranked lists: reciprocal rank fusion and convex score fusion, small pure functions."""
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 
 def rrf(rankings: Sequence[Sequence[Hashable]], k: int = 60,
@@ -27,3 +27,16 @@ def rrf(rankings: Sequence[Sequence[Hashable]], k: int = 60,
             scores[item] = scores.get(item, 0.0) + w / (k + rank)
     order = {item: i for i, item in enumerate(scores)}
     return sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+
+
+def convex(scores: Sequence[Mapping[Hashable, float]], weights: Sequence[float]) -> list[tuple[Hashable, float]]:
+    """Score fusion: score(id) = sum_i w_i * s_i(id), where a list that did not return ``id``
+    gives it the lowest score it returned (0 for an empty list). Scores must be on comparable
+    scales (cosines as they are, BM25 divided by its maximum). Best first, ties first-seen."""
+    if len(weights) != len(scores):
+        raise ValueError("one weight per score list")
+    floor = [min(s.values()) if s else 0.0 for s in scores]
+    ids = list(dict.fromkeys(i for s in scores for i in s))
+    fused = {i: sum(w * s.get(i, f) for s, w, f in zip(scores, weights, floor)) for i in ids}
+    order = {i: n for n, i in enumerate(ids)}
+    return sorted(fused.items(), key=lambda kv: (-kv[1], order[kv[0]]))

@@ -40,7 +40,7 @@ class Pipeline:
 
     def _open(self) -> None:
         self.store.open()
-        self.hybrid = HybridIndex(self.store, self.embedder)
+        self.hybrid = HybridIndex(self.store, self.embedder, self.settings.fusion)
         self.answerer = Answerer(self.hybrid, self.settings.top_k, self.settings.max_question_chars)
 
     def index(self, rebuild: bool = False) -> IndexReport:

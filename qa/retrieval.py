@@ -11,19 +11,23 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 
 from .embeddings import Embedder
-from .fusion import rrf
+from .fusion import convex, rrf
 from .indexing import passage_text
 from .store import Store
 from .text import analyze
 from .types import Chunk
 
-CANDIDATES = 30  # per retriever, before fusion
+CANDIDATES = 50           # chunks per retriever, before fusion
+SENTENCE_CANDIDATES = 100
+# Convex fusion weights (chunk cosine, best sentence cosine, BM25 / its max), tuned on PIAF dev:
+# R@1 0.788 / R@5 0.941, against 0.738 / 0.919 for RRF of chunk dense and BM25.
+WEIGHTS = (0.6, 0.4, 0.03)
 
 
 @dataclass(frozen=True)
 class Hit:
     chunk: Chunk
-    score: float          # fused RRF score
+    score: float          # fused score
     dense: float          # cosine of question and chunk (0 when dense did not return it)
     lexical: float        # BM25 score
 
@@ -31,10 +35,10 @@ class Hit:
 class HybridIndex:
     """The store's chunks, with an in-memory BM25 index rebuilt from them when opened."""
 
-    def __init__(self, store: Store, embedder: Embedder):
+    def __init__(self, store: Store, embedder: Embedder, fusion: str = "convex"):
         import bm25s
 
-        self.store, self.embedder = store, embedder
+        self.store, self.embedder, self.fusion = store, embedder, fusion
         self.chunks = store.all_chunks()
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self.bm25 = bm25s.BM25()
@@ -42,6 +46,12 @@ class HybridIndex:
         if corpus:
             self.bm25.index(corpus, show_progress=False)
         self.df = Counter(t for terms in corpus for t in set(terms))
+        self.spans: dict[str, list[tuple[int, int, int]]] = {}  # source -> (start, end, chunk index)
+        for i, c in enumerate(self.chunks):
+            self.spans.setdefault(c.source, []).append((c.start, c.end, i))
+
+    def _chunks_of(self, source: str, start: int, end: int) -> list[int]:
+        return [i for s, e, i in self.spans.get(source, ()) if s <= start and end <= e]
 
     def idf(self, term: str) -> float:
         """BM25's idf; a term no chunk has gets the highest weight."""
@@ -62,15 +72,24 @@ class HybridIndex:
         if vector is None:
             vector = self.embedder.encode_queries([query])[0]
         allowed = None if not sources else {i for i, c in enumerate(self.chunks) if c.source in set(sources)}
-        want = CANDIDATES if allowed is None else len(self.chunks)
-        dense = [(self.by_id[cid], s) for cid, s in self.store.dense(vector, want) if cid in self.by_id]
-        dense = [(i, s) for i, s in dense if allowed is None or i in allowed][:CANDIDATES]
+        where = {"source": {"$in": list(sources)}} if sources else None
+        dense = {self.by_id[cid]: s for cid, s in self.store.dense(vector, CANDIDATES, where) if cid in self.by_id}
+        # A chunk is also as good as its best sentence or clause: a fact in one line of a long
+        # passage is found even when the passage as a whole is about something else.
+        best_sentence: dict[int, float] = {}
+        for source, start, end, s in self.store.sentence_matches(vector, SENTENCE_CANDIDATES, where):
+            for i in self._chunks_of(source, start, end):
+                best_sentence[i] = max(best_sentence.get(i, -1.0), s)
         lex = self.lexical(query)
-        lex_order = [int(i) for i in np.argsort(-lex, kind="stable") if lex[i] > 0
-                     and (allowed is None or int(i) in allowed)][:CANDIDATES]
-        dense_score = dict(dense)
-        fused = rrf([[i for i, _ in dense], lex_order])
-        return [Hit(self.chunks[i], s, dense_score.get(i, 0.0), float(lex[i])) for i, s in fused[:k]]
+        top = [int(i) for i in np.argsort(-lex, kind="stable")[:CANDIDATES * 4] if lex[i] > 0]
+        top = [i for i in top if allowed is None or i in allowed][:CANDIDATES]
+        peak = float(lex[top[0]]) if top else 1.0
+        lexical = {i: float(lex[i]) / peak for i in top}
+        if self.fusion == "rrf":
+            fused = rrf([sorted(m, key=m.get, reverse=True) for m in (dense, best_sentence, lexical)])
+        else:
+            fused = convex([dense, best_sentence, lexical], WEIGHTS)
+        return [Hit(self.chunks[i], s, dense.get(i, 0.0), float(lex[i])) for i, s in fused[:k]]
 
 
 class HybridRetriever(BaseRetriever):

@@ -145,13 +145,23 @@ class Store:
     def count(self) -> int:
         return self.chunks.count()
 
-    def dense(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+    def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Chunk ids by cosine similarity (Chroma returns cosine distance)."""
         n = min(k, self.chunks.count())
         if n == 0:
             return []
-        res = self.chunks.query(query_embeddings=[vector.tolist()], n_results=n, include=["distances"])
+        res = self.chunks.query(query_embeddings=[vector.tolist()], n_results=n, where=where, include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    def sentence_matches(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, int, int, float]]:
+        """(source, start, end, cosine) of the sentences and clauses closest to ``vector``."""
+        n = min(k, self.sentences.count())
+        if n == 0:
+            return []
+        res = self.sentences.query(query_embeddings=[vector.tolist()], n_results=n, where=where,
+                                   include=["metadatas", "distances"])
+        return [(m["source"], int(m["start"]), int(m["end"]), 1.0 - d)
+                for m, d in zip(res["metadatas"][0], res["distances"][0])]
 
     def sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids:

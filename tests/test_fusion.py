@@ -32,3 +32,16 @@ def test_rrf_edge_cases():
         rrf([["a"]], weights=[1.0, 2.0])
     with pytest.raises(ValueError):
         rrf([["a"]], k=-1)
+
+
+def test_convex_weights_scores_and_fills_missing_with_the_floor():
+    from qa.fusion import convex
+
+    fused = dict(convex([{"a": 0.9, "b": 0.8}, {"b": 1.0, "c": 0.5}], [1.0, 0.5]))
+    assert fused["a"] == pytest.approx(0.9 + 0.5 * 0.5)   # missing from list 2: its floor 0.5
+    assert fused["b"] == pytest.approx(0.8 + 0.5 * 1.0)
+    assert fused["c"] == pytest.approx(0.8 + 0.5 * 0.5)   # missing from list 1: its floor 0.8
+    assert [i for i, _ in convex([{"a": 1.0}, {}], [1.0, 1.0])] == ["a"]
+    assert [i for i, _ in convex([{"x": 0.5, "y": 0.5}], [1.0])] == ["x", "y"]
+    with pytest.raises(ValueError):
+        convex([{"a": 1.0}], [1.0, 2.0])

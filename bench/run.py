@@ -1,0 +1,213 @@
+"""Speed benchmark: the product against the physical floor and a naive LangChain baseline,
+measured in the same run. Prints a table and writes the same figures as JSON.
+
+    python bench/run.py            # full sizes (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # tiny sizes, few repeats: a smoke test, not a measurement
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import qa  # noqa: E402,F401 - offline environment first
+from qa.config import Settings  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "eval"
+FALLBACK_QUESTIONS = ["Combien Nvidia va-t-il investir dans Anthropic ?", "How much will Microsoft invest in Anthropic?",
+                      "Quand Anthropic a-t-elle été fondée ?", "What were investors waiting for?",
+                      "Quelle est la capitale de l'Australie ?"]
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def questions() -> list[str]:
+    path = SHARED / "article_dev.jsonl"
+    if path.is_file():
+        return [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return FALLBACK_QUESTIONS
+
+
+def naive_store(texts: list[str], folder: Path, model_path: str):
+    """What a user would write with LangChain alone: HuggingFaceEmbeddings + Chroma.from_documents."""
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    emb = HuggingFaceEmbeddings(model=model_path, encode_kwargs={"normalize_embeddings": True})
+    return Chroma.from_documents([Document(page_content=t) for t in texts], emb, persist_directory=str(folder),
+                                 collection_metadata={"hnsw:space": "cosine"})
+
+
+def bench_latency(settings: Settings, repeats: int, tmp: Path) -> dict:
+    from qa.models import resolve_model
+    from qa.pipeline import Pipeline
+
+    pipe = Pipeline(replace(settings, index_dir=tmp / "article-index"))
+    qs = questions()
+    naive = naive_store([c.text for c in pipe.hybrid.chunks], tmp / "naive-article", resolve_model(settings))
+    for q in qs:  # warm every path once
+        pipe.answer(q), pipe.embedder.encode_queries([q]), naive.similarity_search(q, k=4)
+    ours, floor, base = [], [], []
+    for _ in range(repeats):
+        for q in qs:
+            ours.append(timed(lambda: pipe.answer(q)))
+            floor.append(timed(lambda: pipe.embedder.encode_queries([q])))
+            base.append(timed(lambda: naive.similarity_search(q, k=4)))
+    ms = lambda x: round(x * 1000, 2)  # noqa: E731
+    return {"questions": len(qs), "repeats": repeats,
+            "answer_p50_ms": ms(statistics.median(ours)), "answer_p95_ms": ms(pct(ours, 0.95)),
+            "floor_p50_ms": ms(statistics.median(floor)), "naive_p50_ms": ms(statistics.median(base)),
+            "naive_p95_ms": ms(pct(base, 0.95)),
+            "answer_vs_floor": round(statistics.median(ours) / statistics.median(floor), 2),
+            "answer_vs_naive": round(statistics.median(ours) / statistics.median(base), 2)}
+
+
+def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path) -> dict:
+    from qa.evaluation import contexts_to_documents
+    from qa.chunking import chunk_document
+    from qa.indexing import build_index, passage_text
+    from qa.models import resolve_model
+    from qa.pipeline import get_embedder
+
+    path = SHARED / "piaf" / "contexts.jsonl"
+    docs = contexts_to_documents(path)[:n_contexts]
+    chunks = [c for d in docs for c in chunk_document(d)]
+    texts = [passage_text(c) for c in chunks]
+    emb = get_embedder(settings)
+    ours, raw, base = [], [], []
+    for r in range(repeats):
+        s = replace(settings, index_dir=tmp / f"index-{r}", collection="bench")
+        ours.append(timed(lambda: build_index(s, emb, docs)))
+        raw.append(timed(lambda: emb.model.encode([emb.passage_prefix + t for t in texts], batch_size=32,
+                                                  normalize_embeddings=True)))
+        base.append(timed(lambda: naive_store([c.text for c in chunks], tmp / f"naive-{r}", resolve_model(settings))))
+    cps = lambda secs: round(len(chunks) / statistics.median(secs), 1)  # noqa: E731
+    return {"documents": len(docs), "chunks": len(chunks), "repeats": repeats,
+            "ours_chunks_per_s": cps(ours), "raw_encode_chunks_per_s": cps(raw), "naive_chunks_per_s": cps(base),
+            "ours_vs_raw": round(statistics.median(raw) / statistics.median(ours), 2),
+            "ours_vs_naive": round(statistics.median(base) / statistics.median(ours), 2)}
+
+
+def _child(code: str, env: dict) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB) of a fresh Python process running ``code``."""
+    wrapper = code + "\nimport resource, sys\nprint('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", wrapper], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    secs = time.perf_counter() - t
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    rss = next(int(line.split()[1]) for line in out.stderr.splitlines() if line.startswith("RSS "))
+    return secs, rss / 1024
+
+
+def bench_cold_start(settings: Settings, repeats: int, tmp: Path) -> dict:
+    from qa.models import resolve_model
+
+    env = {**os.environ, "QA_INDEX_DIR": str(tmp / "article-index"), "QA_CORPUS_DIR": str(settings.corpus_dir)}
+    ask = "from qa.cli import main; main(['ask', 'Combien Nvidia va-t-il investir ?'])"
+    floor = (f"import torch; torch.set_num_threads({settings.threads}); from sentence_transformers import SentenceTransformer; "
+             f"SentenceTransformer({resolve_model(settings)!r}, device='cpu').encode(['query: x'])")
+    ours = [_child(ask, env) for _ in range(repeats)]
+    base = [_child(floor, env) for _ in range(repeats)]
+    med = lambda xs, i: statistics.median(x[i] for x in xs)  # noqa: E731
+    return {"repeats": repeats, "qa_ask_s": round(med(ours, 0), 2), "floor_s": round(med(base, 0), 2),
+            "qa_ask_rss_mib": round(med(ours, 1)), "floor_rss_mib": round(med(base, 1)),
+            "ask_vs_floor": round(med(ours, 0) / med(base, 0), 2)}
+
+
+def bench_scale(n: int, queries: int, tmp: Path) -> dict:
+    import chromadb
+    import numpy as np
+
+    from qa.store import HNSW
+
+    rng = np.random.default_rng(0)
+    dim = 384
+    # Clustered vectors, like real embeddings (uniform random ones are an unrealistically hard case).
+    centres = rng.normal(size=(max(1, n // 100), dim)).astype(np.float32)
+    data = centres[rng.integers(0, len(centres), n)] + 0.35 * rng.normal(size=(n, dim)).astype(np.float32)
+    data /= np.linalg.norm(data, axis=1, keepdims=True)
+    client = chromadb.PersistentClient(path=str(tmp / "scale"), settings=chromadb.config.Settings(anonymized_telemetry=False))
+    col = client.create_collection("scale", configuration={"hnsw": HNSW}, embedding_function=None)
+    t = time.perf_counter()
+    for i in range(0, n, 5000):
+        col.add(ids=[str(j) for j in range(i, min(n, i + 5000))], embeddings=data[i:i + 5000])
+    add_s = time.perf_counter() - t
+    q = data[rng.integers(0, n, queries)] + 0.2 * rng.normal(size=(queries, dim)).astype(np.float32)
+    q /= np.linalg.norm(q, axis=1, keepdims=True)
+    lat, recalls = [], []
+    for v in q:
+        t = time.perf_counter()
+        got = col.query(query_embeddings=[v.tolist()], n_results=10, include=[])["ids"][0]
+        lat.append(time.perf_counter() - t)
+        exact = {str(i) for i in np.argsort(-(data @ v))[:10]}
+        recalls.append(len(exact & set(got)) / 10)
+    return {"vectors": n, "queries": queries, "hnsw": HNSW, "add_s": round(add_s, 1),
+            "recall_at_10": round(float(np.mean(recalls)), 3), "query_p50_ms": round(statistics.median(lat) * 1000, 2),
+            "query_p95_ms": round(pct(lat, 0.95) * 1000, 2)}
+
+
+def table(r: dict) -> str:
+    lat, idx, cold, sc = r["latency"], r["indexing"], r["cold_start"], r["scale"]
+    rows = [
+        ("answer() p50 vs floor (embed the question alone)", f"{lat['answer_p50_ms']} ms / {lat['floor_p50_ms']} ms", lat["answer_vs_floor"], "<= 1.5"),
+        ("answer() p50 vs naive LangChain similarity_search", f"{lat['answer_p50_ms']} ms / {lat['naive_p50_ms']} ms", lat["answer_vs_naive"], "<= 1.0"),
+        ("answer() p95", f"{lat['answer_p95_ms']} ms", "", ""),
+        ("indexing vs raw encode (chunks/s)", f"{idx['ours_chunks_per_s']} / {idx['raw_encode_chunks_per_s']}", idx["ours_vs_raw"], ">= 0.9"),
+        ("indexing vs naive Chroma.from_documents", f"{idx['ours_chunks_per_s']} / {idx['naive_chunks_per_s']}", idx["ours_vs_naive"], ">= 1.0"),
+        ("cold start qa ask vs load model (floor)", f"{cold['qa_ask_s']} s / {cold['floor_s']} s", cold["ask_vs_floor"], "<= 1.3"),
+        ("peak RSS qa ask / floor", f"{cold['qa_ask_rss_mib']} / {cold['floor_rss_mib']} MiB", "", ""),
+        (f"scale: {sc['vectors']:,} vectors, recall@10 / query p50", f"{sc['recall_at_10']} / {sc['query_p50_ms']} ms", sc["recall_at_10"], ">= 0.95"),
+    ]
+    lines = ["| measure | figures | ratio | target |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    lines.append(f"\nload average before {r['load_before']}, after {r['load_after']}; threads {r['threads']}; {r['seconds']} s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="tiny sizes and one repeat (smoke test)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = ap.parse_args(argv)
+    settings = Settings.from_env()
+    sizes = dict(repeats=1, contexts=20, cold=1, vectors=3000, queries=20) if args.quick else \
+        dict(repeats=5, contexts=761, cold=3, vectors=100_000, queries=200)
+    t0, load_before = time.perf_counter(), [round(x, 2) for x in os.getloadavg()]
+    with tempfile.TemporaryDirectory(prefix="qa-bench-") as d:
+        tmp = Path(d)
+        result = {"latency": bench_latency(settings, sizes["repeats"], tmp)}
+        result["indexing"] = bench_indexing(settings, sizes["contexts"], 1 if args.quick else 2, tmp)
+        result["cold_start"] = bench_cold_start(settings, sizes["cold"], tmp)
+        result["scale"] = bench_scale(sizes["vectors"], sizes["queries"], tmp)
+    result.update(load_before=load_before, load_after=[round(x, 2) for x in os.getloadavg()],
+                  threads=settings.threads, quick=args.quick, seconds=round(time.perf_counter() - t0, 1))
+    print(table(result))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"\nwritten {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,7 +10,7 @@ from pathlib import Path
 from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
 from .embeddings import Embedder
-from .store import Store
+from .store import IndexCorruptError, Store, wipe
 from .types import Chunk, Document, Span
 
 
@@ -62,11 +62,9 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
     chunks embedded and its stale ones deleted; with ``prune`` sources absent from ``docs`` go."""
     t0 = time.perf_counter()
     report = IndexReport(documents=len(docs))
-    store = Store(settings, embedder.name, embedder.dim)
+    # The lock is taken before Chroma is opened: a client opened earlier could hold a stale view.
     with index_lock(settings):
-        if rebuild:
-            store.drop()
-        store.open(create=True)
+        store = _open_for_writing(settings, embedder, rebuild)
         have_chunks, have_sents, hashes = store.ids_by_source()
         with _progress(len(docs), "indexing") as bar:
             for doc in docs:
@@ -74,14 +72,28 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
                                have_sents.get(doc.source, set()), hashes.get(doc.source), report)
                 bar.update(1)
         if prune:
-            gone = sorted(set(have_chunks) - {d.source for d in docs})
+            gone = sorted((set(have_chunks) | set(have_sents)) - {d.source for d in docs})
             for source in gone:
-                store.delete(sorted(have_chunks[source]), sorted(have_sents.get(source, ())))
-                report.chunks_removed += len(have_chunks[source])
+                store.delete(sorted(have_chunks.get(source, ())), sorted(have_sents.get(source, ())))
+                report.chunks_removed += len(have_chunks.get(source, ()))
             report.sources_removed = len(gone)
         report.chunks_total = store.count()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _open_for_writing(settings: Settings, embedder: Embedder, rebuild: bool) -> Store:
+    if not rebuild:
+        return Store(settings, embedder.name, embedder.dim).open(create=True)
+    try:
+        store = Store(settings, embedder.name, embedder.dim)
+        store.drop()
+    except IndexCorruptError:
+        if settings.chroma_url:
+            raise
+        wipe(settings)  # a damaged folder cannot even be opened to drop its collections
+        store = Store(settings, embedder.name, embedder.dim)
+    return store.open(create=True)
 
 
 def _sync_document(store: Store, embedder: Embedder, doc: Document, have: set[str], have_sents: set[str],
@@ -90,9 +102,6 @@ def _sync_document(store: Store, embedder: Embedder, doc: Document, have: set[st
     for c in chunks:  # an offset bug must never reach the index: citations are slices of the source
         assert doc.text[c.start:c.end] == c.text, (doc.source, c.start, c.end)
     want = {c.id for c in chunks}
-    if old_hash == doc.id and have == want:
-        report.unchanged += 1
-        return
     sentences, seen = [], set()  # sentences, and the clauses of long ones, each embedded alone
     for c in chunks:
         for s in c.sentences:
@@ -100,11 +109,16 @@ def _sync_document(store: Store, embedder: Embedder, doc: Document, have: set[st
                 sid = sentence_id(doc.source, unit)
                 if sid not in seen:
                     seen.add(sid)
-                    sentences.append((sid, c, unit))
+                    sentences.append((sid, doc.source, unit))
+    if old_hash == doc.id and have == want and seen == have_sents:
+        report.unchanged += 1
+        return
     new_chunks = [c for c in chunks if c.id not in have]
     new_sents = [x for x in sentences if x[0] not in have_sents]
-    store.upsert(new_chunks, embedder.encode_passages([passage_text(c) for c in new_chunks]),
-                 new_sents, embedder.encode_passages([s.text for _, _, s in new_sents]), doc.id)
+    # Sentences first, chunks (which carry the document hash) last: a run killed in between
+    # leaves the document looking changed, and the next run completes it.
+    store.upsert_sentences(new_sents, embedder.encode_passages([s.text for _, _, s in new_sents]))
+    store.upsert_chunks(new_chunks, embedder.encode_passages([passage_text(c) for c in new_chunks]), doc.id)
     kept = [c for c in chunks if c.id in have]
     if kept:  # same text and offsets, but the document around them changed: refresh its hash
         store.chunks.update(ids=[c.id for c in kept], metadatas=[store.chunk_metadata(c, doc.id) for c in kept])

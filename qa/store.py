@@ -22,6 +22,15 @@ class IndexMismatchError(RuntimeError):
     """The index was built with another model or chunker; vectors must never be mixed."""
 
 
+class IndexCorruptError(RuntimeError):
+    """The index folder is damaged (a file deleted or overwritten); ``qa index --rebuild`` fixes it."""
+
+
+def _damaged(where: str, exc: Exception) -> IndexCorruptError:
+    return IndexCorruptError(f"the index at {where} is damaged or unreadable ({type(exc).__name__}: {exc}). "
+                             "Run `qa index --rebuild` to rebuild it from the documents.")
+
+
 def client_for(settings: Settings):
     """One chromadb client per folder or URL per process (Chroma refuses two on one folder)."""
     import chromadb
@@ -37,8 +46,28 @@ def client_for(settings: Settings):
                                                     ssl=url.scheme == "https", settings=cs)
             else:
                 Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
-                _clients[key] = chromadb.PersistentClient(path=str(settings.index_dir), settings=cs)
+                try:
+                    _clients[key] = chromadb.PersistentClient(path=str(settings.index_dir), settings=cs)
+                except Exception as exc:  # noqa: BLE001 - sqlite, rust and pydantic errors alike
+                    raise _damaged(str(settings.index_dir), exc) from exc
         return _clients[key]
+
+
+def wipe(settings: Settings) -> None:
+    """Delete a local index folder's contents (derived data: the documents are the source) and
+    forget its client, so the next open starts clean. Only for ``--rebuild``."""
+    import shutil
+
+    from chromadb.api.client import SharedSystemClient
+
+    folder = Path(settings.index_dir)
+    with _clients_lock:
+        _clients.pop(str(folder.resolve()), None)
+        SharedSystemClient.clear_system_cache()
+    for child in folder.iterdir() if folder.is_dir() else ():
+        if child.name in (".gitkeep", ".qa-index.lock"):
+            continue
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
 def _spans(value: str) -> list[tuple[int, int]]:
@@ -59,15 +88,29 @@ class Store:
         return self.settings.chroma_url or str(self.settings.index_dir)
 
     def exists(self) -> bool:
-        existing = {getattr(c, "name", c) for c in self.client.list_collections()}
+        try:
+            existing = {getattr(c, "name", c) for c in self.client.list_collections()}
+        except Exception as exc:  # noqa: BLE001
+            raise _damaged(self.where, exc) from exc
         return all(n in existing for n in self.names)
 
     def open(self, create: bool = False) -> "Store":
         """Open both collections; refuse an index built with another model or chunker."""
         if not create and not self.exists():
             raise FileNotFoundError(f"no index at {self.where}: run `qa index`")
-        cols = [self.client.get_or_create_collection(n, metadata=dict(self.signature), embedding_function=None,
-                                                     configuration={"hnsw": HNSW}) for n in self.names]
+        try:
+            cols = [self.client.get_or_create_collection(n, metadata=dict(self.signature), embedding_function=None,
+                                                         configuration={"hnsw": HNSW}) for n in self.names]
+            for col in cols:  # touch the vector files too: a deleted segment shows only on query
+                if col.count():
+                    col.query(query_embeddings=[[0.0] * int(self.signature["qa_dim"])], n_results=1, include=[])
+        except IndexMismatchError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            if "dimension" in str(exc).lower():
+                raise IndexMismatchError(f"the index at {self.where} holds vectors of another size: "
+                                         "run `qa index --rebuild`") from exc
+            raise _damaged(self.where, exc) from exc
         for col in cols:
             meta = {k: str(v) for k, v in (col.metadata or {}).items() if k.startswith("qa_")}
             if meta != self.signature:
@@ -94,16 +137,16 @@ class Store:
                       create_collection_if_not_exists=False)
 
     # writing
-    def upsert(self, chunks: list[Chunk], chunk_vecs: np.ndarray, sentences: list[tuple[str, Chunk, Span]],
-               sentence_vecs: np.ndarray, doc_hash: str) -> None:
+    def upsert_chunks(self, chunks: list[Chunk], vectors: np.ndarray, doc_hash: str) -> None:
         if chunks:
-            self.chunks.upsert(ids=[c.id for c in chunks], embeddings=chunk_vecs, documents=[c.text for c in chunks],
+            self.chunks.upsert(ids=[c.id for c in chunks], embeddings=vectors, documents=[c.text for c in chunks],
                                metadatas=[self.chunk_metadata(c, doc_hash) for c in chunks])
-        if sentences:
-            self.sentences.upsert(ids=[sid for sid, _, _ in sentences], embeddings=sentence_vecs,
-                                  documents=[s.text for _, _, s in sentences],
-                                  metadatas=[{"source": c.source, "start": s.start, "end": s.end}
-                                             for _, c, s in sentences])
+
+    def upsert_sentences(self, units: list[tuple[str, str, Span]], vectors: np.ndarray) -> None:
+        """(id, source, span) of sentences and clauses, with their vectors."""
+        if units:
+            self.sentences.upsert(ids=[i for i, _, _ in units], embeddings=vectors, documents=[s.text for _, _, s in units],
+                                  metadatas=[{"source": src, "start": s.start, "end": s.end} for _, src, s in units])
 
     @staticmethod
     def chunk_metadata(c: Chunk, doc_hash: str) -> dict:

@@ -96,6 +96,9 @@ class Answerer:
         if not re.search(r"[^\W_]", question):
             return Answer(msg["unclear"], lang, False, question=question, query=question)
         query = rewrite(question, history)
+        if not any(w in self.vocabulary or w in STOP_WORDS for w in words(query)):
+            # Not one word that the documents or either language knows ("xxxx", a stray paste).
+            return Answer(msg["absent"], lang, False, question=question, query=query)
         vector = self.index.embedder.encode_queries([query])[0]
         hits = self.index.search(query, k=self.top_k, vector=vector, sources=sources)
         best = self.best(query, vector, hits)

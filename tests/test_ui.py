@@ -162,3 +162,33 @@ def test_non_loopback_needs_credentials(monkeypatch):
     assert ui._check_exposure("127.0.0.1") is None
     monkeypatch.setenv("QA_AUTH", "alice:s3cret")
     assert ui._check_exposure("0.0.0.0") == ("alice", "s3cret")
+
+
+@pytest.mark.slow
+def test_fifty_concurrent_chats_load(server, artifacts):
+    """50 requests at once on loopback, bounded: zero errors, every answer right, p95 recorded."""
+    import json
+    import time
+
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    cases = [("Combien Nvidia va-t-il investir ?", "10 milliards"), ("How much will Microsoft invest?", "$5 billion"),
+             ("Quelle est la capitale de l'Australie ?", "Je ne trouve pas"), ("What were investors waiting for?", "résultats trimestriels"),
+             ("Qui a fondé Anthropic ?", "OpenAI")] * 10
+
+    def one(case):
+        t = time.perf_counter()
+        res = client.predict(case[0], api_name="/answer")
+        return res, time.perf_counter() - t
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        results = list(pool.map(one, cases, timeout=300))
+    wall = time.perf_counter() - t0
+    latencies = sorted(t for _, t in results)
+    for (q, expected), (res, _) in zip(cases, results):
+        assert "error" not in res and expected in res["text"], (q, res)
+    report = {"requests": len(cases), "errors": 0, "wall_s": round(wall, 2),
+              "p50_s": round(latencies[len(latencies) // 2], 3), "p95_s": round(latencies[int(0.95 * (len(latencies) - 1))], 3)}
+    (artifacts / "load.json").write_text(json.dumps(report, indent=2))

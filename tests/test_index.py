@@ -74,3 +74,22 @@ def test_collection_is_cosine_and_records_the_model(fresh_settings, embedder):
     best_id, cosine = store.dense(vec, 1)[0]
     assert 0.5 < cosine <= 1.0
     assert "10 milliards" in store.chunks.get(ids=[best_id])["documents"][0]
+
+
+def test_another_sentence_transformers_model_by_configuration(fresh_settings, embedder):
+    from qa.models import FOLDER
+    from qa.pipeline import Pipeline
+
+    folder = fresh_settings.model_cache / FOLDER  # a plain sentence-transformers folder, named by path
+    pipe = Pipeline(replace(fresh_settings, model=str(folder)))
+    assert pipe.embedder.name == str(folder) and pipe.embedder.query_prefix == "query: "
+    assert pipe.store.chunks.metadata["qa_model"] == str(folder)
+    assert "10 milliards" in pipe.answer("Combien Nvidia va-t-il investir ?").text
+
+
+def test_unavailable_model_is_a_clear_error(fresh_settings):
+    from qa.embeddings import Embedder
+    from qa.models import ModelError
+
+    with pytest.raises(ModelError, match="no-such/model"):
+        Embedder(replace(fresh_settings, model="no-such/model"))

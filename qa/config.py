@@ -34,7 +34,8 @@ class Settings:
     | QA_MODEL_CACHE        | ~/.cache/qa/models              | where the bundled model is materialised   |
     | QA_QUERY_PREFIX       | "query: " for e5 models         | prefix for questions                      |
     | QA_PASSAGE_PREFIX     | "passage: " for e5 models       | prefix for passages                       |
-    | QA_THREADS            | 1                               | torch threads (1 is fastest under load)   |
+    | QA_THREADS            | 1                               | torch threads for questions               |
+    | QA_INDEX_THREADS      | number of cores                 | torch threads while indexing (batches)    |
     | QA_TOP_K              | 4                               | passages handed to the answerer           |
     | QA_FUSION             | convex                          | convex (score) or rrf (rank) fusion       |
     | QA_MAX_QUESTION_CHARS | 2000                            | longer questions are refused              |
@@ -49,6 +50,7 @@ class Settings:
     query_prefix: str | None = None
     passage_prefix: str | None = None
     threads: int = 1
+    index_threads: int = field(default_factory=lambda: os.cpu_count() or 1)
     top_k: int = 4
     fusion: str = "convex"
     max_question_chars: int = 2000
@@ -68,6 +70,7 @@ class Settings:
             "query_prefix": os.environ.get("QA_QUERY_PREFIX"),
             "passage_prefix": os.environ.get("QA_PASSAGE_PREFIX"),
             "threads": int(_env("QA_THREADS", str(d.threads))),
+            "index_threads": int(_env("QA_INDEX_THREADS", str(d.index_threads))),
             "top_k": int(_env("QA_TOP_K", str(d.top_k))),
             "fusion": _env("QA_FUSION", d.fusion).lower(),
             "max_question_chars": int(_env("QA_MAX_QUESTION_CHARS", str(d.max_question_chars))),

@@ -20,8 +20,10 @@ class Embedder(Embeddings):
     def __init__(self, settings: Settings):
         import torch
 
-        # On a busy 2-core machine torch's default thread pool makes one query ~20x slower.
-        torch.set_num_threads(max(1, settings.threads))
+        # One question is a tiny batch: on a busy 2-core machine torch's default thread pool made it
+        # ~20x slower than one thread. Indexing batches, on the other hand, gain from every core.
+        self.threads, self.index_threads = max(1, settings.threads), max(1, settings.index_threads)
+        torch.set_num_threads(self.threads)
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
@@ -38,21 +40,33 @@ class Embedder(Embeddings):
         # The tokenizer is not safe to share between threads (gradio serves several users at once).
         self._lock = threading.Lock()
 
-    def _encode(self, texts: list[str], prefix: str, batch_size: int = 32) -> np.ndarray:
+    def _encode_unlocked(self, texts: list[str], prefix: str, batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            vecs = self.model.encode([prefix + t for t in texts], batch_size=batch_size,
-                                     normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        vecs = self.model.encode([prefix + t for t in texts], batch_size=batch_size,
+                                 normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vecs, dtype=np.float32)
+
+    def _encode(self, texts: list[str], prefix: str, batch_size: int = 32) -> np.ndarray:
+        with self._lock:
+            return self._encode_unlocked(texts, prefix, batch_size)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self.query_prefix)
 
     def encode_passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        import torch
+
         # Sorted by length so each batch pads to similar sizes; the order is restored after.
         order = np.argsort([len(t) for t in texts], kind="stable")
-        vecs = self._encode([texts[i] for i in order], self.passage_prefix, batch_size)
+        many = len(texts) > 8
+        with self._lock:
+            if many:
+                torch.set_num_threads(self.index_threads)
+            try:
+                vecs = self._encode_unlocked([texts[i] for i in order], self.passage_prefix, batch_size)
+            finally:
+                torch.set_num_threads(self.threads)
         out = np.empty_like(vecs)
         out[order] = vecs
         return out

@@ -19,7 +19,7 @@ _pipelines: dict[Settings, "Pipeline"] = {}
 
 
 def get_embedder(settings: Settings) -> Embedder:
-    key = (settings.model, str(settings.model_cache), settings.prefixes, settings.threads)
+    key = (settings.model, str(settings.model_cache), settings.prefixes, settings.threads, settings.index_threads)
     with _lock:
         if key not in _embedders:
             _embedders[key] = Embedder(settings)

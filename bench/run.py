@@ -47,13 +47,17 @@ def questions() -> list[str]:
     return FALLBACK_QUESTIONS
 
 
-def naive_store(texts: list[str], folder: Path, model_path: str):
+def naive_embeddings(model_path: str):
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    return HuggingFaceEmbeddings(model=model_path, encode_kwargs={"normalize_embeddings": True})
+
+
+def naive_store(texts: list[str], folder: Path, emb):
     """What a user would write with LangChain alone: HuggingFaceEmbeddings + Chroma.from_documents."""
     from langchain_chroma import Chroma
     from langchain_core.documents import Document
-    from langchain_huggingface import HuggingFaceEmbeddings
 
-    emb = HuggingFaceEmbeddings(model=model_path, encode_kwargs={"normalize_embeddings": True})
     return Chroma.from_documents([Document(page_content=t) for t in texts], emb, persist_directory=str(folder),
                                  collection_metadata={"hnsw:space": "cosine"})
 
@@ -64,7 +68,7 @@ def bench_latency(settings: Settings, repeats: int, tmp: Path) -> dict:
 
     pipe = Pipeline(replace(settings, index_dir=tmp / "article-index"))
     qs = questions()
-    naive = naive_store([c.text for c in pipe.hybrid.chunks], tmp / "naive-article", resolve_model(settings))
+    naive = naive_store([c.text for c in pipe.hybrid.chunks], tmp / "naive-article", naive_embeddings(resolve_model(settings)))
     for q in qs:  # warm every path once
         pipe.answer(q), pipe.embedder.encode_queries([q]), naive.similarity_search(q, k=4)
     ours, floor, base = [], [], []
@@ -95,7 +99,7 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
     texts = [passage_text(c) for c in chunks]
     import torch
 
-    emb = get_embedder(settings)
+    emb, hf = get_embedder(settings), naive_embeddings(resolve_model(settings))
     ours, raw, base = [], [], []
     for r in range(repeats):
         # Baselines get the threads the product uses for indexing batches: same machine, same pool.
@@ -104,7 +108,7 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
         ours.append(timed(lambda: build_index(s, emb, docs)))
         raw.append(timed(lambda: emb.model.encode([emb.passage_prefix + t for t in texts], batch_size=32,
                                                   normalize_embeddings=True)))
-        base.append(timed(lambda: naive_store([c.text for c in chunks], tmp / f"naive-{r}", resolve_model(settings))))
+        base.append(timed(lambda: naive_store([c.text for c in chunks], tmp / f"naive-{r}", hf)))
         torch.set_num_threads(settings.threads)
     cps = lambda secs: round(len(chunks) / statistics.median(secs), 1)  # noqa: E731
     return {"documents": len(docs), "chunks": len(chunks), "repeats": repeats, "threads": settings.index_threads,

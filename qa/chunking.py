@@ -15,7 +15,7 @@ _ABBREVIATIONS = {
     "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "sts", "vol",
     "cf", "etc", "ex", "p", "pp", "n", "no", "av", "apr", "env", "art", "chap", "fig", "éd", "ed",
     "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "e.g", "i.e", "approx",
-    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "jan", "feb", "mar", "apr", "jun",
+    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "jan", "feb", "mar", "jun",
     "jul", "aug", "sep", "dec", "gén", "col", "cap", "lt", "sgt", "j.-c", "ap. j.-c", "av. j.-c",
 }
 _BOUNDARY = re.compile(r"[.!?…]+(?:[\"'”)\]]|\s?»)*(?=\s+[\"'«“(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")

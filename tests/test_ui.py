@@ -1,7 +1,6 @@
 """The chat page for real: a Gradio server on a free loopback port, driven by Chromium through
 Playwright, and by gradio_client."""
 import socket
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 

@@ -9,6 +9,7 @@ import sys
 
 import qa  # noqa: F401 - offline environment before gradio is imported
 from qa.config import Settings
+from qa.types import QuestionError
 
 EXAMPLES = [
     "Combien Nvidia va-t-il investir dans Anthropic ?",
@@ -61,6 +62,16 @@ def shown(text: str) -> str:
     return html.escape(_MD_SPECIAL.sub(r"\\\1", text), quote=False)
 
 
+def refusal(exc) -> str:
+    """The page speaks French: why a question was refused."""
+    if exc.code == "too_long":
+        return (f"Question trop longue ({exc.details['length']} caractères ; au plus {exc.details['limit']}). "
+                "Raccourcissez-la.")
+    if exc.code == "empty":
+        return "La question est vide : écrivez une question."
+    return "Cette question ne peut pas être traitée."
+
+
 def _text(content) -> str:
     """A message's text: Gradio hands content back as a string or as a list of typed parts."""
     if isinstance(content, str):
@@ -104,8 +115,8 @@ def build_app(settings: Settings):
             reply, panel = shown(res.text), sources_html(res)
             if not res.found:  # set apart from answers: italic, no citation markers
                 reply = f"_{reply}_"
-        except ValueError as exc:
-            reply, panel = shown(f"⚠️ Question refusée : {exc}."), sources_html(None)
+        except QuestionError as exc:
+            reply, panel = shown("⚠️ " + refusal(exc)), sources_html(None)
         history.append({"role": "user", "content": shown(question)})
         history.append({"role": "assistant", "content": reply})
         return "", history[-2 * MAX_TURNS:], panel

@@ -10,19 +10,19 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from .config import Settings  # noqa: E402
-from .types import Answer, Citation  # noqa: E402
+from .types import Answer, Citation, QuestionError  # noqa: E402
 
 
 def answer(question: str, history: list[str] | None = None) -> Answer:
     """Answer ``question`` (French or English) from the indexed documents.
 
     ``history`` holds the earlier questions of the same chat, oldest first, so that
-    follow-ups such as "Et Microsoft ?" are understood. Raises ``ValueError`` for an
-    empty or oversized question. The index is built on first use when missing.
+    follow-ups such as "Et Microsoft ?" are understood. Raises ``QuestionError`` (a
+    ``ValueError``) for an empty or oversized question. The index is built on first use when missing.
     """
     from .pipeline import get_pipeline
 
     return get_pipeline().answer(question, history=history)
 
 
-__all__ = ["Answer", "Citation", "Settings", "answer"]
+__all__ = ["Answer", "Citation", "QuestionError", "Settings", "answer"]

@@ -16,7 +16,7 @@ from .indexing import sentence_id
 from .language import detect_language
 from .retrieval import Hit, HybridIndex
 from .text import STOP_WORDS, analyze, fold, stem, words
-from .types import Answer, Citation, Span
+from .types import Answer, Citation, QuestionError, Span
 
 MAX_ANSWER_CHARS = 300
 # Abstention thresholds, tuned on PIAF (answerable) against PIAF questions asked of the article
@@ -52,18 +52,19 @@ class Candidate:
 
 
 def clean_question(question: object, max_chars: int) -> str:
-    """Normalise a question or raise ``ValueError`` with a message fit for the user."""
+    """Normalise a question or raise ``QuestionError`` with a message fit for the user."""
     if not isinstance(question, str):
-        raise ValueError("the question must be text")
+        raise QuestionError("not_text", "the question must be text")
     text = unicodedata.normalize("NFC", question)
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co") else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
-        raise ValueError("the question is empty")
+        raise QuestionError("empty", "the question is empty")
     # Markup pasted into a question is not part of it ("<b>Qui</b> a fondé..." asks "Qui a fondé...").
     text = re.sub(r"\s+", " ", re.sub(r"<[^<>]{0,200}>", " ", text)).strip() or text
     if len(text) > max_chars:
-        raise ValueError(f"the question is too long ({len(text)} characters; at most {max_chars})")
+        raise QuestionError("too_long", f"the question is too long ({len(text)} characters; at most {max_chars})",
+                            length=len(text), limit=max_chars)
     return text
 
 

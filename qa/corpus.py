@@ -34,9 +34,12 @@ def load_document(path: Path, root: Path | None = None) -> Document:
     """Read one file; raise ``CorpusError`` naming it when it is missing, empty, binary or not UTF-8."""
     path = Path(path)
     name = str(path)
-    if not path.is_file():
-        raise CorpusError(f"{name}: no such file")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError(f"{name}: no such file (deleted or moved while indexing?)") from None
+    except (IsADirectoryError, PermissionError) as exc:
+        raise CorpusError(f"{name}: cannot be read ({exc.strerror})") from None
     if len(data) > MAX_BYTES:
         raise CorpusError(f"{name}: too large ({len(data):,} bytes > {MAX_BYTES:,})")
     if b"\x00" in data:

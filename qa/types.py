@@ -90,3 +90,11 @@ class Answer:
             "question": self.question,
             "query": self.query,
         }
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked; ``code`` is "not_text", "empty" or "too_long"."""
+
+    def __init__(self, code: str, message: str, **details):
+        super().__init__(message)
+        self.code, self.details = code, details

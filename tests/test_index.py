@@ -93,3 +93,28 @@ def test_unavailable_model_is_a_clear_error(fresh_settings):
 
     with pytest.raises(ModelError, match="no-such/model"):
         Embedder(replace(fresh_settings, model="no-such/model"))
+
+
+def test_huge_single_line_document_is_indexed(fresh_settings, embedder):
+    (fresh_settings.corpus_dir / "ligne.txt").write_text("donnée " * 4000, encoding="utf-8")  # 28 kB, no full stop
+    report = build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    chunks = [c for c in Store(fresh_settings, embedder.name, embedder.dim).open().all_chunks() if c.source == "ligne.txt"]
+    text = (fresh_settings.corpus_dir / "ligne.txt").read_text(encoding="utf-8")
+    assert len(chunks) >= 28 and report.chunks_total == 6 + len(chunks)
+    assert all(text[c.start:c.end] == c.text and len(c.text) <= 1000 for c in chunks)
+
+
+def test_file_vanishing_during_indexing_is_named(fresh_settings, monkeypatch):
+    from pathlib import Path
+
+    victim = fresh_settings.corpus_dir / "bientot-parti.txt"
+    victim.write_text("Un document éphémère.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == victim.name:
+            victim.unlink()  # gone between the folder listing and the read
+        return real(self)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(CorpusError, match="bientot-parti.txt: no such file"):
+        load_corpus(fresh_settings.corpus_dir)

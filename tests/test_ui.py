@@ -44,8 +44,9 @@ def browser():
 
 def open_page(browser, url):
     page = browser.new_page(viewport={"width": 1300, "height": 950})
-    dialogs = []
+    dialogs, page.requested = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: page.requested.append(r.url))
     page.goto(url, wait_until="load")
     page.wait_for_selector("#question textarea", timeout=30000)
     return page, dialogs
@@ -82,6 +83,9 @@ def test_page_answers_cites_and_abstains(server, browser, artifacts):
     assert "Je ne trouve pas cette information" in reply
     assert "Aucun passage cité" in sources.inner_text()
     page.screenshot(path=str(artifacts / "page.png"), full_page=True)
+
+    outside = [u for u in page.requested if not u.startswith((server.rstrip("/"), "data:", "blob:"))]
+    assert outside == []  # offline: no fonts, scripts or analytics from other hosts
 
     page.click("#clear")
     page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length == 0", timeout=10000)
@@ -191,3 +195,13 @@ def test_fifty_concurrent_chats_load(server, artifacts):
     report = {"requests": len(cases), "errors": 0, "wall_s": round(wall, 2),
               "p50_s": round(latencies[len(latencies) // 2], 3), "p95_s": round(latencies[int(0.95 * (len(latencies) - 1))], 3)}
     (artifacts / "load.json").write_text(json.dumps(report, indent=2))
+
+
+@pytest.mark.browser
+def test_refused_questions_are_explained_in_french(server, browser):
+    page, _ = open_page(browser, server)
+    page.fill("#question textarea", "   ")
+    page.press("#question textarea", "Enter")
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length == 1", timeout=30000)
+    assert "La question est vide" in page.locator('[data-testid="bot"]').first.inner_text()
+    page.close()

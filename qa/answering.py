@@ -110,7 +110,7 @@ class Answerer:
     # choosing the sentence
     def candidates(self, query: str, vector: np.ndarray, hits: list[Hit]) -> list[Candidate]:
         units = [(rank, hit, s, (s, *clauses(s))) for rank, hit in enumerate(hits) for s in hit.chunk.sentences]
-        vecs = self.index.store.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
+        vecs = self.index.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
         kind = question_type(query)
         weights = {t: self.index.idf(t) for t in dict.fromkeys(_subject_terms(query))}
         names = entities(query)

@@ -206,6 +206,14 @@ class Store:
         return [(m["source"], int(m["start"]), int(m["end"]), 1.0 - d)
                 for m, d in zip(res["metadatas"][0], res["distances"][0])]
 
+    def all_vectors(self, which: str) -> tuple[list[str], list[dict], np.ndarray]:
+        """Every id, metadata and vector of the ``"chunks"`` or ``"sentences"`` collection."""
+        col = self.chunks if which == "chunks" else self.sentences
+        got = col.get(include=["metadatas", "embeddings"])
+        dim = int(self.signature["qa_dim"])
+        vecs = np.asarray(got["embeddings"], dtype=np.float32).reshape(-1, dim) if got["ids"] else np.zeros((0, dim), np.float32)
+        return got["ids"], got["metadatas"], vecs
+
     def sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}

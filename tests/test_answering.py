@@ -110,3 +110,26 @@ def test_langchain_retriever(pipeline):
     docs = pipeline.retriever(k=2).invoke("Quel est le nom de la plateforme cloud de Microsoft ?")
     assert len(docs) == 2 and "Azure" in docs[0].page_content
     assert docs[0].metadata["section"] == "Montant et valorisation"
+
+
+def test_exact_in_memory_search_matches_chromas_hnsw(pipeline, monkeypatch):
+    """Small indexes are searched exactly in memory; large ones through Chroma: same results here."""
+    import qa.retrieval as retrieval
+
+    monkeypatch.setattr(retrieval, "EXACT_LIMIT", 0)
+    via_chroma = retrieval.HybridIndex(pipeline.store, pipeline.embedder)
+    assert not via_chroma.exact and pipeline.hybrid.exact
+    for q in ["Combien Nvidia va-t-il investir ?", "What were investors waiting for?", "Qui a fondé Anthropic ?"]:
+        a = pipeline.hybrid.search(q, k=4)
+        b = via_chroma.search(q, k=4)
+        assert [h.chunk.id for h in a] == [h.chunk.id for h in b]
+        assert [round(h.score, 4) for h in a] == [round(h.score, 4) for h in b]
+    ids = [i for i in list(pipeline.hybrid.unit_row)[:5]]
+    exact, stored = pipeline.hybrid.sentence_vectors(ids), via_chroma.sentence_vectors(ids)
+    assert all(abs(float(exact[i] @ stored[i]) - 1.0) < 1e-5 for i in ids)
+
+
+def test_sources_restrict_the_search(pipeline):
+    source = pipeline.hybrid.chunks[0].source
+    assert {h.chunk.source for h in pipeline.hybrid.search("Nvidia", k=4, sources=[source])} == {source}
+    assert pipeline.hybrid.search("Nvidia", k=4, sources=["absent.txt"]) == []

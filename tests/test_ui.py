@@ -74,6 +74,7 @@ def test_page_answers_cites_and_abstains(server, browser, artifacts):
 
     reply = ask(page, "Et Microsoft ?")  # a follow-up: the page sends the conversation along
     assert reply.startswith("5 milliards")
+    page.screenshot(path=str(artifacts / "page-answer.png"), full_page=True)
 
     reply = ask(page, "When was Anthropic founded?")
     assert reply.startswith("In 2021.")  # rendered as text, not as a Markdown list item

@@ -204,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="tiny sizes and one repeat (smoke test)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
-    ap.add_argument("--only", choices=["scale"], help="run one part alone")
+    ap.add_argument("--only", choices=["latency", "indexing", "cold_start", "scale"],
+                    help="run one part alone and print its JSON")
     args = ap.parse_args(argv)
     settings = Settings.from_env()
     sizes = dict(repeats=1, contexts=20, cold=1, vectors=3000, queries=20) if args.quick else \
@@ -212,13 +213,17 @@ def main(argv: list[str] | None = None) -> int:
     t0, load_before = time.perf_counter(), [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as d:
         tmp = Path(d)
-        if args.only == "scale":
-            print(json.dumps(bench_scale(sizes["vectors"], sizes["queries"], tmp), indent=1))
+        parts = {"latency": lambda: bench_latency(settings, sizes["repeats"], tmp),
+                 "indexing": lambda: bench_indexing(settings, sizes["contexts"], 1 if args.quick else 2, tmp),
+                 "cold_start": lambda: (bench_latency(settings, 1, tmp), bench_cold_start(settings, sizes["cold"], tmp))[1],
+                 "scale": lambda: bench_scale(sizes["vectors"], sizes["queries"], tmp)}
+        if args.only:
+            print(json.dumps(parts[args.only](), indent=1))
             return 0
-        result = {"latency": bench_latency(settings, sizes["repeats"], tmp)}
-        result["indexing"] = bench_indexing(settings, sizes["contexts"], 1 if args.quick else 2, tmp)
-        result["cold_start"] = bench_cold_start(settings, sizes["cold"], tmp)
-        result["scale"] = bench_scale(sizes["vectors"], sizes["queries"], tmp)
+        result = {"latency": parts["latency"]()}
+        result["indexing"] = parts["indexing"]()
+        result["cold_start"] = bench_cold_start(settings, sizes["cold"], tmp)  # uses the latency part's index
+        result["scale"] = parts["scale"]()
     result.update(load_before=load_before, load_after=[round(x, 2) for x in os.getloadavg()],
                   threads=settings.threads, quick=args.quick, seconds=round(time.perf_counter() - t0, 1))
     print(table(result))

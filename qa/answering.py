@@ -15,7 +15,7 @@ from .followup import entities, rewrite
 from .indexing import sentence_id
 from .language import detect_language
 from .retrieval import Hit, HybridIndex
-from .text import STOP_WORDS, analyze, fold, stem, words
+from .text import STOP_WORDS, analyze, fold, stem, term_set, word_set, words
 from .types import Answer, Citation, QuestionError, Span
 
 MAX_ANSWER_CHARS = 300
@@ -114,20 +114,18 @@ class Answerer:
         kind = question_type(query)
         weights = {t: self.index.idf(t) for t in dict.fromkeys(_subject_terms(query))}
         names = entities(query)
-        out, chunk_cov, chunk_words = [], {}, {}
+        out, chunk_cov = [], {}
         for rank, hit, s, us in units:
             c = hit.chunk
             if c.id not in chunk_cov:
-                chunk_cov[c.id] = _coverage(weights, set(analyze(f"{c.title} {c.section} {c.text}")))
+                chunk_cov[c.id] = _coverage(weights, term_set(f"{c.title} {c.section} {c.text}"))
             # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
             sims = [(float(vecs[i] @ vector), u) for u in us if (i := sentence_id(c.source, u)) in vecs]
             cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
-            coverage = _coverage(weights, set(analyze(s.text)))
-            if c.id not in chunk_words:
-                chunk_words[c.id] = set(words(f"{c.text} {c.title} {c.section}"))
-            grounded = all(_grounded(n, chunk_words[c.id]) for n in names)
-            here = set(words(f"{s.text} {c.title} {c.section}"))
-            grounded_here = all(_grounded(n, here) for n in names)
+            coverage = _coverage(weights, term_set(s.text))
+            heads = word_set(f"{c.title} {c.section}")
+            grounded = all(_grounded(n, word_set(c.text) | heads) for n in names)
+            grounded_here = all(_grounded(n, word_set(s.text) | heads) for n in names)
             typed, near, precise = True, 0.0, False
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
                 span, near = locate(s.text, kind, query)

@@ -67,3 +67,14 @@ def analyze(text: str) -> list[str]:
     """BM25 terms: folded words, stop words dropped, French Snowball stems. Accents go before
     stemming, so a question typed without accents finds the accented text."""
     return [_stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+
+
+@lru_cache(maxsize=65536)
+def term_set(text: str) -> frozenset[str]:
+    """``analyze`` as a set, cached: passages are analysed again for every question."""
+    return frozenset(analyze(text))
+
+
+@lru_cache(maxsize=65536)
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_types import AMOUNT, COUNT, PERCENT, find_spans, question_type, to_english
+from .answer_types import AMOUNT, COUNT, DATE, PERCENT, find_spans, question_type, to_english
 from .chunking import clauses
 from .followup import entities, rewrite
 from .indexing import sentence_id
@@ -174,6 +174,8 @@ class Answerer:
             head = head[0].upper() + head[1:] if head else head
             frame, quote_marks = ("The article says: " if short else "According to the article: "), ("“", "”")
         else:
+            if short and kind == DATE and re.fullmatch(r"\d{4}", short):
+                short = f"en {short}"  # "En 2021." reads as an answer; "2021." alone does not
             head = f"{short[0].upper() + short[1:]}. " if short else ""
             frame, quote_marks = "Selon l'article : ", ("« ", " »")
         budget = MAX_ANSWER_CHARS - len(head) - len(frame) - 8

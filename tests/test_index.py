@@ -118,3 +118,11 @@ def test_file_vanishing_during_indexing_is_named(fresh_settings, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     with pytest.raises(CorpusError, match="bientot-parti.txt: no such file"):
         load_corpus(fresh_settings.corpus_dir)
+
+
+def test_store_as_a_langchain_vector_store(fresh_settings, embedder):
+    build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    vs = Store(fresh_settings, embedder.name, embedder.dim).open().langchain(embedder)
+    docs = vs.similarity_search("Quel est le nom de la plateforme cloud de Microsoft ?", k=2)
+    assert len(docs) == 2 and any("Azure, la plateforme cloud de Microsoft" in d.page_content for d in docs)
+    assert docs[0].metadata["source"] == "2025-11-18-nvidia-microsoft-anthropic.txt"

@@ -42,7 +42,6 @@ class Candidate:
     focus: Span                   # the sentence, or its clause closest to the question
     cosine: float
     coverage: float | None        # idf-weighted share of the question's subject words in the sentence
-    chunk_coverage: float | None  # ... in the whole passage
     grounded: bool                # every name of the question is in the passage or its headings
     grounded_here: bool           # ... in the sentence itself
     typed: bool                   # the sentence holds the kind of answer asked for
@@ -114,11 +113,9 @@ class Answerer:
         kind = question_type(query)
         weights = {t: self.index.idf(t) for t in dict.fromkeys(_subject_terms(query))}
         names = entities(query)
-        out, chunk_cov = [], {}
+        out = []
         for rank, hit, s, us in units:
             c = hit.chunk
-            if c.id not in chunk_cov:
-                chunk_cov[c.id] = _coverage(weights, term_set(f"{c.title} {c.section} {c.text}"))
             # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
             sims = [(float(vecs[i] @ vector), u) for u in us if (i := sentence_id(c.source, u)) in vecs]
             cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
@@ -132,7 +129,7 @@ class Answerer:
                 typed, precise = span is not None, bool(span and re.search(r"\d", span))
             score = (cosine + W_COVERAGE * (coverage or 0.0) + 0.02 * typed + 0.03 * grounded_here
                      + W_NEAR * near + 0.02 * precise - W_RANK * rank)
-            out.append(Candidate(hit, rank, s, focus, cosine, coverage, chunk_cov[c.id], grounded, grounded_here,
+            out.append(Candidate(hit, rank, s, focus, cosine, coverage, grounded, grounded_here,
                                  typed, near, precise, score))
         return out
 

@@ -45,6 +45,7 @@ class Candidate:
     grounded: bool                # every name of the question is in the passage or its headings
     grounded_here: bool           # ... in the sentence itself
     typed: bool                   # the sentence holds the kind of answer asked for
+    answer: str | None            # that answer ("10 milliards de dollars"), when a kind was asked for
     near: float                   # how close that answer sits to the question's cues
     precise: bool                 # ... and whether it is a figure
     score: float
@@ -123,14 +124,14 @@ class Answerer:
             heads = word_set(f"{c.title} {c.section}")
             grounded = all(_grounded(n, word_set(c.text) | heads) for n in names)
             grounded_here = all(_grounded(n, word_set(s.text) | heads) for n in names)
-            typed, near, precise = True, 0.0, False
+            typed, span, near, precise = True, None, 0.0, False
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
                 span, near = locate(s.text, kind, query)
                 typed, precise = span is not None, bool(span and re.search(r"\d", span))
             score = (cosine + W_COVERAGE * (coverage or 0.0) + 0.02 * typed + 0.03 * grounded_here
                      + W_NEAR * near + 0.02 * precise - W_RANK * rank)
             out.append(Candidate(hit, rank, s, focus, cosine, coverage, grounded, grounded_here,
-                                 typed, near, precise, score))
+                                 typed, span, near, precise, score))
         return out
 
     def best(self, query: str, vector: np.ndarray, hits: list[Hit]) -> Candidate | None:
@@ -165,7 +166,7 @@ class Answerer:
     def _compose(self, question: str, query: str, lang: str, c: Candidate) -> Answer:
         chunk = c.hit.chunk
         kind = question_type(query)
-        short = locate(c.sentence.text, kind, query)[0] if kind else None
+        short = c.answer
         if lang == "en":
             head = f"{to_english(short, kind)}. " if short else ""
             head = head[0].upper() + head[1:] if head else head

@@ -71,9 +71,9 @@ def clean_question(question: object, max_chars: int) -> str:
 def _messages(lang: str, n_docs: int) -> dict[str, str]:
     one = n_docs <= 1
     if lang == "en":
-        return {"absent": "The article does not say." if one else "The documents do not say.",
+        return {"absent": "The document does not say." if one else "The documents do not say.",
                 "unclear": "I did not understand the question: please ask it in words."}
-    return {"absent": "Je ne trouve pas cette information dans l'article." if one
+    return {"absent": "Je ne trouve pas cette information dans le document." if one
             else "Je ne trouve pas cette information dans les documents.",
             "unclear": "Je n'ai pas compris la question : posez-la avec des mots."}
 
@@ -170,19 +170,19 @@ class Answerer:
         if lang == "en":
             head = f"{to_english(short, kind)}. " if short else ""
             head = head[0].upper() + head[1:] if head else head
-            frame, quote_marks = ("The article says: " if short else "According to the article: "), ("“", "”")
+            frame, quote_marks = ("The document says: " if short else "According to the document: "), ("“", "”")
         else:
             if short and kind == DATE and re.fullmatch(r"\d{4}", short):
                 short = f"en {short}"  # "En 2021." reads as an answer; "2021." alone does not
             head = f"{short[0].upper() + short[1:]}. " if short else ""
-            frame, quote_marks = "Selon l'article : ", ("« ", " »")
+            frame, quote_marks = "Selon le document : ", ("« ", " »")
         budget = MAX_ANSWER_CHARS - len(head) - len(frame) - 8
         focus = short or c.focus.text
         quote = _quote(c.sentence.text, budget, focus=focus)
         text = f"{head}{frame}{quote_marks[0]}{quote}{quote_marks[1]} [1]"
         highlight = (c.sentence.start - chunk.start, c.sentence.end - chunk.start)
         cite = Citation(n=1, text=chunk.text, source=chunk.source, section=chunk.section, start=chunk.start,
-                        end=chunk.end, score=round(c.cosine, 4), title=chunk.title, highlight=highlight)
+                        end=chunk.end, score=round(c.cosine, 4), title=chunk.title, highlight=highlight, page=chunk.page)
         return Answer(text, lang, True, [cite], question=question, query=query)
 
 

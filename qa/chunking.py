@@ -115,7 +115,8 @@ def _make(doc: Document, section: str, group: list[Span], index: int) -> Chunk:
     start, end = group[0].start, group[-1].end
     text = doc.text[start:end]
     return Chunk(id=chunk_id(doc, start, end, text), doc_id=doc.id, source=doc.source, title=doc.title,
-                 section=section, index=index, start=start, end=end, text=text, sentences=tuple(group))
+                 section=section, index=index, start=start, end=end, text=text, sentences=tuple(group),
+                 page=doc.page_at(start))
 
 
 MIN_CLAUSE_CHARS = 40

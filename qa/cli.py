@@ -13,13 +13,19 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qa", description="Ask questions about French documents; answers cite their passages.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("index", help="index the corpus folder (only what changed)")
+    s = sub.add_parser("index", help="add files or folders to the index (only what changed)",
+                       description="Index .txt, .md, .html and .pdf files; folders are searched recursively "
+                                   "and mirrored (their deleted files leave the index). Default: the corpus folder.")
+    s.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the corpus folder)")
     s.add_argument("--rebuild", action="store_true", help="drop the index and build it again")
+    s.add_argument("--prune", action="store_true", help="also remove indexed files that no longer exist")
 
     s = sub.add_parser("ask", help="answer one question")
     s.add_argument("question")
     s.add_argument("--history", action="append", default=[], metavar="Q",
                    help="an earlier question of the same chat (repeat, oldest first)")
+    s.add_argument("--source", action="append", default=None, metavar="NAME",
+                   help="answer only from this document (repeatable; names as `qa sources` lists them)")
     s.add_argument("--json", action="store_true", help="print the answer as JSON")
 
     sub.add_parser("sources", help="list indexed documents with their chunk counts")
@@ -46,7 +52,8 @@ def _print_answer(res) -> None:
     print(res.text)
     for c in res.citations:
         where = " > ".join(x for x in (c.title, c.section) if x)
-        print(f"\n[{c.n}] {c.source} ({where}) chars {c.start}-{c.end}, score {c.score:.3f}")
+        page = f"page {c.page}, " if c.page else ""
+        print(f"\n[{c.n}] {c.source} ({where}) {page}chars {c.start}-{c.end}, score {c.score:.3f}")
         print("    " + c.text.replace("\n", "\n    "))
 
 
@@ -72,29 +79,28 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_USAGE
             from .pipeline import get_pipeline
 
-            res = get_pipeline(settings).answer(args.question, history=args.history or None)
+            res = get_pipeline(settings).answer(args.question, history=args.history or None, sources=args.source)
             if args.json:
                 print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
             else:
                 _print_answer(res)
             return EXIT_OK
         if args.command == "index":
-            from .corpus import load_corpus
-            from .indexing import build_index
+            from .indexing import index_paths
             from .pipeline import get_embedder
 
-            docs = load_corpus(settings.corpus_dir)  # validated before the index is touched
-            report = build_index(settings, get_embedder(settings), docs, rebuild=args.rebuild)
-            print(f"indexed {settings.corpus_dir} -> {settings.chroma_url or settings.index_dir}: {report.summary()}")
+            report = index_paths(settings, get_embedder(settings), args.paths, rebuild=args.rebuild, prune=args.prune)
+            what = ", ".join(map(str, args.paths)) or str(settings.corpus_dir)
+            print(f"indexed {what} -> {settings.chroma_url or settings.index_dir}: {report.summary()}")
             return EXIT_OK
         if args.command == "sources":
             from .pipeline import get_pipeline
 
-            counts: dict[str, int] = {}
-            for c in get_pipeline(settings).hybrid.chunks:
-                counts[c.source] = counts.get(c.source, 0) + 1
-            for source, n in sorted(counts.items()):
-                print(f"{n:6d}  {source}")
+            rows = get_pipeline(settings).sources()
+            print(f"{'chunks':>6}  {'pages':>5}  source  (title)")
+            for d in rows:
+                print(f"{d['chunks']:6d}  {d['pages'] or '':>5}  {d['source']}  ({d['title']})")
+            print(f"{len(rows)} documents, {sum(d['chunks'] for d in rows)} chunks")
             return EXIT_OK
         if args.command == "serve":
             sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -1,16 +1,14 @@
-"""Load and validate the documents of ``corpus/``: UTF-8 text with optional front matter."""
+"""Find and load documents: files or folders of .txt, .md, .html and .pdf, each validated and
+named by a stable ``source`` (relative to the corpus folder when inside it, absolute otherwise)."""
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
+from .readers import SUFFIXES, ReadError, front_matter, read
 from .types import Document
 
-SUFFIXES = (".txt", ".md")
-MAX_BYTES = 20_000_000  # a single document larger than this is almost surely not prose
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+MAX_BYTES = 50_000_000  # a single document larger than this is almost surely not prose
 
 
 class CorpusError(ValueError):
@@ -18,60 +16,97 @@ class CorpusError(ValueError):
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
-    """``key: value`` lines between two ``---`` lines at the top -> (metadata, body offset)."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, 0
-    meta = {}
-    for line in m.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
-    return meta, m.end()
+    """Metadata between two ``---`` lines at the top -> (metadata, body offset)."""
+    return front_matter(text)
 
 
-def load_document(path: Path, root: Path | None = None) -> Document:
-    """Read one file; raise ``CorpusError`` naming it when it is missing, empty, binary or not UTF-8."""
+def source_name(path: Path, corpus_dir: Path | None) -> str:
+    """How the index names a file: its path inside the corpus folder, else its absolute path."""
+    path = Path(path).resolve()
+    if corpus_dir is not None:
+        try:
+            return path.relative_to(Path(corpus_dir).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def source_path(source: str, corpus_dir: Path) -> Path:
+    """The file an indexed ``source`` came from (inverse of ``source_name``)."""
+    p = Path(source)
+    return p if p.is_absolute() else Path(corpus_dir) / p
+
+
+def load_document(path: Path, root: Path | None = None, *, data: bytes | None = None,
+                  source: str | None = None) -> Document:
+    """Read one file (or its ``data``, already read); raise ``CorpusError`` naming it when it is
+    missing, empty, binary, not UTF-8, of another type than its name says, or unreadable."""
     path = Path(path)
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CorpusError(f"{name}: no such file (deleted or moved while indexing?)") from None
-    except (IsADirectoryError, PermissionError) as exc:
-        raise CorpusError(f"{name}: cannot be read ({exc.strerror})") from None
+    if path.suffix.lower() not in SUFFIXES:
+        raise CorpusError(f"{name}: unsupported file type {path.suffix or '(none)'!r}; "
+                          f"use one of {', '.join(SUFFIXES)}")
+    if data is None:
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise CorpusError(f"{name}: too large ({path.stat().st_size:,} bytes > {MAX_BYTES:,})")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise CorpusError(f"{name}: no such file (deleted or moved while indexing?)") from None
+        except (IsADirectoryError, PermissionError) as exc:
+            raise CorpusError(f"{name}: cannot be read ({exc.strerror})") from None
     if len(data) > MAX_BYTES:
         raise CorpusError(f"{name}: too large ({len(data):,} bytes > {MAX_BYTES:,})")
-    if b"\x00" in data:
-        raise CorpusError(f"{name}: looks like a binary file (NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{name}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
-    meta, body_start = parse_front_matter(text)
-    if not text[body_start:].strip():
+        got = read(data, path.suffix)
+    except ReadError as exc:
+        raise CorpusError(f"{name}: {exc}") from None
+    if not got.text[got.body_start:].strip():
         raise CorpusError(f"{name}: empty document")
-    source = path.name if root is None else path.resolve().relative_to(Path(root).resolve()).as_posix()
+    meta = got.meta
     return Document(
-        id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
-        source=source,
-        text=text,
+        id=hashlib.sha256(data).hexdigest()[:16],
+        source=source or (path.name if root is None else source_name(path, root)),
+        text=got.text,
         title=meta.get("title") or path.stem.replace("-", " ").replace("_", " "),
         date=meta.get("date", ""),
-        lang=meta.get("lang", "fr"),
+        lang=meta.get("lang") or "fr",
         url=meta.get("url") or meta.get("source", ""),
-        body_start=body_start,
+        body_start=got.body_start,
+        pages=got.pages,
     )
 
 
+def find_files(paths: list[Path]) -> list[Path]:
+    """The supported files named by ``paths``: files as given, folders searched recursively
+    (hidden files and folders skipped). A missing path or an unsupported file named explicitly is an error."""
+    out: dict[Path, None] = {}
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if (f.suffix.lower() in SUFFIXES and f.is_file()
+                        and not any(part.startswith(".") for part in f.relative_to(p).parts)):
+                    out[f] = None
+        elif p.is_file():
+            if p.suffix.lower() not in SUFFIXES:
+                raise CorpusError(f"{p}: unsupported file type {p.suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}")
+            out[p] = None
+        else:
+            raise CorpusError(f"{p}: no such file or folder")
+    return list(out)
+
+
+def load_paths(paths: list[Path], corpus_dir: Path) -> list[Document]:
+    """Every document under ``paths``, all validated before any is used."""
+    return [load_document(f, root=corpus_dir) for f in find_files(paths)]
+
+
 def load_corpus(directory: Path) -> list[Document]:
-    """Every ``.txt``/``.md`` file under ``directory`` (recursively), all validated before any is used."""
+    """Every supported file under ``directory`` (recursively), all validated before any is used."""
     directory = Path(directory)
     if not directory.is_dir():
         raise CorpusError(f"{directory}: corpus folder not found")
-    paths = sorted(p for p in directory.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(directory).parts))
-    docs = [load_document(p, root=directory) for p in paths]
+    docs = load_paths([directory], directory)
     if not docs:
-        raise CorpusError(f"{directory}: no .txt or .md documents")
+        raise CorpusError(f"{directory}: no documents ({', '.join(SUFFIXES)})")
     return docs

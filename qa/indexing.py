@@ -6,9 +6,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
+from .corpus import CorpusError, find_files, load_document, source_path
+from .readers import SUFFIXES
 from .embeddings import Embedder
 from .store import IndexCorruptError, Store, wipe
 from .types import Chunk, Document, Span
@@ -57,9 +60,10 @@ def _progress(total: int, label: str):
 
 
 def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *, rebuild: bool = False,
-                prune: bool = True) -> IndexReport:
+                prune: bool | Callable[[str], bool] = True) -> IndexReport:
     """Sync ``docs`` into the store. Unchanged documents cost nothing; a changed one has its new
-    chunks embedded and its stale ones deleted; with ``prune`` sources absent from ``docs`` go."""
+    chunks embedded and its stale ones deleted. Indexed sources absent from ``docs`` are removed
+    when ``prune`` is true, or when ``prune(source)`` is."""
     t0 = time.perf_counter()
     report = IndexReport(documents=len(docs))
     # The lock is taken before Chroma is opened: a client opened earlier could hold a stale view.
@@ -72,7 +76,8 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
                                have_sents.get(doc.source, set()), hashes.get(doc.source), report)
                 bar.update(1)
         if prune:
-            gone = sorted((set(have_chunks) | set(have_sents)) - {d.source for d in docs})
+            gone = sorted(s for s in (set(have_chunks) | set(have_sents)) - {d.source for d in docs}
+                          if prune is True or prune(s))
             for source in gone:
                 store.delete(sorted(have_chunks.get(source, ())), sorted(have_sents.get(source, ())))
                 report.chunks_removed += len(have_chunks.get(source, ()))
@@ -80,6 +85,26 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
         report.chunks_total = store.count()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def index_paths(settings: Settings, embedder: Embedder, paths: list[Path] | None = None, *,
+                rebuild: bool = False, prune: bool = False) -> IndexReport:
+    """``qa index [PATH...]``: add or update the files under ``paths`` (default: the corpus folder).
+    A folder is mirrored: its indexed files that are gone from it are removed. ``prune`` also
+    removes every indexed file, wherever it was, that no longer exists on disk."""
+    corpus = Path(settings.corpus_dir)
+    paths = [Path(p) for p in paths] if paths else [corpus]
+    files = find_files(paths)
+    if not files and not prune:
+        raise CorpusError(f"no documents ({', '.join(SUFFIXES)}) in {', '.join(map(str, paths))}")
+    docs = [load_document(f, root=corpus) for f in files]  # all validated before the index is touched
+    folders = [p.resolve() for p in paths if p.is_dir()]
+
+    def gone(source: str) -> bool:
+        path = source_path(source, corpus).resolve()
+        return any(path.is_relative_to(f) for f in folders) or (prune and not path.exists())
+
+    return build_index(settings, embedder, docs, rebuild=rebuild, prune=gone)
 
 
 def _open_for_writing(settings: Settings, embedder: Embedder, rebuild: bool) -> Store:

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import sys
 import threading
+from pathlib import Path
 
 from .answering import Answerer
 from .config import Settings
-from .corpus import load_corpus
 from .embeddings import Embedder
-from .indexing import IndexReport, build_index
+from .indexing import IndexReport, index_paths
 from .retrieval import HybridIndex, HybridRetriever
 from .store import Store
-from .types import Answer
+from .corpus import source_name
+from .types import Answer, QuestionError
 
 _lock = threading.RLock()
 _embedders: dict[tuple, Embedder] = {}
@@ -43,16 +44,40 @@ class Pipeline:
         self.hybrid = HybridIndex(self.store, self.embedder, self.settings.fusion)
         self.answerer = Answerer(self.hybrid, self.settings.top_k, self.settings.max_question_chars)
 
-    def index(self, rebuild: bool = False) -> IndexReport:
-        """Sync the corpus folder into the store; every document is validated before any write."""
-        docs = load_corpus(self.settings.corpus_dir)
-        report = build_index(self.settings, self.embedder, docs, rebuild=rebuild)
-        if self.store.chunks is not None or rebuild:
-            self._open()
+    def index(self, paths: list[Path] | None = None, *, rebuild: bool = False, prune: bool = False) -> IndexReport:
+        """Add or update ``paths`` (default: the corpus folder), then answer from the new index.
+        Every document is validated before any write."""
+        report = index_paths(self.settings, self.embedder, paths, rebuild=rebuild, prune=prune)
+        with _lock:
+            if self.store.chunks is not None or rebuild:
+                self._open()
         return report
 
+    def sources(self) -> list[dict]:
+        """The indexed documents: source, title, chunk count and pages (0 when not paged)."""
+        out: dict[str, dict] = {}
+        for c in self.hybrid.chunks:
+            d = out.setdefault(c.source, {"source": c.source, "title": c.title, "chunks": 0, "pages": 0})
+            d["chunks"] += 1
+            d["pages"] = max(d["pages"], c.page or 0)
+        return sorted(out.values(), key=lambda d: d["source"])
+
     def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
+        if sources is not None:
+            sources = self._resolve(sources)
         return self.answerer.answer(question, history=history, sources=sources)
+
+    def _resolve(self, sources: list[str]) -> list[str]:
+        """Indexed source names for ``sources``, given as listed by ``qa sources`` or as file paths."""
+        known = {c.source for c in self.hybrid.chunks}
+        out = []
+        for s in sources:
+            name = s if s in known else source_name(Path(s), self.settings.corpus_dir)
+            if name not in known:
+                raise QuestionError("unknown_source", f"no indexed document {s!r}; `qa sources` lists them",
+                                    source=s)
+            out.append(name)
+        return out
 
     def retriever(self, k: int | None = None) -> HybridRetriever:
         return HybridRetriever(index=self.hybrid, k=k or self.settings.top_k)

@@ -151,9 +151,12 @@ class Store:
 
     @staticmethod
     def chunk_metadata(c: Chunk, doc_hash: str) -> dict:
-        return {"doc_id": c.doc_id, "doc_hash": doc_hash, "source": c.source, "title": c.title,
+        meta = {"doc_id": c.doc_id, "doc_hash": doc_hash, "source": c.source, "title": c.title,
                 "section": c.section, "index": c.index, "start": c.start, "end": c.end,
                 "sentences": ";".join(f"{s.start}:{s.end}" for s in c.sentences)}
+        if c.page is not None:  # Chroma metadata holds no None
+            meta["page"] = c.page
+        return meta
 
     def delete(self, chunk_ids: list[str], sentence_ids: list[str]) -> None:
         for col, ids in ((self.chunks, chunk_ids), (self.sentences, sentence_ids)):
@@ -182,7 +185,8 @@ class Store:
             spans = tuple(Span(s, e, text[s - m["start"]:e - m["start"]]) for s, e in _spans(m.get("sentences", "")))
             out.append(Chunk(id=cid, doc_id=m["doc_id"], source=m["source"], title=m.get("title", ""),
                              section=m.get("section", ""), index=int(m["index"]), start=int(m["start"]),
-                             end=int(m["end"]), text=text, sentences=spans))
+                             end=int(m["end"]), text=text, sentences=spans,
+                             page=int(m["page"]) if "page" in m else None))
         out.sort(key=lambda c: (c.source, c.index))
         return out
 

@@ -17,10 +17,17 @@ class Document:
     lang: str = "fr"
     url: str = ""
     body_start: int = 0
+    pages: tuple[int, ...] = ()  # where each page starts in ``text`` (PDFs)
 
     @property
     def body(self) -> str:
         return self.text[self.body_start:]
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset``, or None for a document without pages."""
+        from bisect import bisect_right
+
+        return bisect_right(self.pages, offset) if self.pages else None
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,7 @@ class Chunk:
     end: int
     text: str
     sentences: tuple[Span, ...] = ()
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,7 @@ class Citation:
     score: float
     title: str = ""
     highlight: tuple[int, int] | None = None
+    page: int | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -93,7 +102,8 @@ class Answer:
 
 
 class QuestionError(ValueError):
-    """A question that cannot be asked; ``code`` is "not_text", "empty" or "too_long"."""
+    """A question that cannot be asked; ``code`` is "not_text", "empty", "too_long"
+    or "unknown_source" (``sources=`` names no indexed document)."""
 
     def __init__(self, code: str, message: str, **details):
         super().__init__(message)

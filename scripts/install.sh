@@ -17,5 +17,5 @@ fi
 # torch first and pinned: the CPU wheel; any other spec would pull several GB of CUDA builds.
 .venv/bin/pip install -q --disable-pip-version-check torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -c "import qa, torch, chromadb, gradio, sentence_transformers, bm25s, Stemmer, lingua, playwright" \
+.venv/bin/python -c "import qa, torch, chromadb, gradio, sentence_transformers, bm25s, Stemmer, lingua, playwright, pypdf, bs4, frontmatter, fpdf" \
     || { echo "install: the environment is incomplete" >&2; exit 1; }

@@ -46,7 +46,7 @@ def test_english_answers_read_naturally(pipeline, q, expected, evidence):
 def test_abstains_when_the_article_does_not_say(pipeline, q, lang):
     res = ask(pipeline, q)
     assert not res.found and res.citations == [] and res.language == lang
-    assert res.text in ("Je ne trouve pas cette information dans l'article.", "The article does not say.")
+    assert res.text in ("Je ne trouve pas cette information dans le document.", "The document does not say.")
 
 
 def test_follow_up_uses_history(pipeline):

@@ -36,5 +36,5 @@ def test_missing_file_and_folder(tmp_path):
         load_document(tmp_path / "absent.txt")
     with pytest.raises(CorpusError, match="not found"):
         load_corpus(tmp_path / "absent")
-    with pytest.raises(CorpusError, match="no .txt"):
+    with pytest.raises(CorpusError, match="no documents"):
         load_corpus(tmp_path)

@@ -6,6 +6,7 @@ import html
 import os
 import re
 import sys
+from pathlib import Path
 
 import qa  # noqa: F401 - offline environment before gradio is imported
 from qa.config import Settings
@@ -20,6 +21,8 @@ EXAMPLES = [
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 MAX_TURNS = 20
+MAX_UPLOAD = "10mb"
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
 
 CSS = """
 .sources { font-size: 0.95rem; }
@@ -28,6 +31,10 @@ CSS = """
 .source-meta { color: var(--body-text-color-subdued); font-size: 0.85rem; margin-bottom: 6px; }
 .source-card mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 3px; }
 .abstain { color: var(--body-text-color-subdued); font-style: italic; }
+.doc-list { font-size: 0.9rem; margin: 0; padding-left: 1.1rem; }
+.upload-ok { color: #166534; }
+.upload-error { color: #b91c1c; font-weight: 600; }
+.doc-list .doc-meta { color: var(--body-text-color-subdued); font-size: 0.8rem; }
 """
 SYSTEM_FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
 MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
@@ -46,9 +53,10 @@ def sources_html(res) -> str:
         body = (html.escape(c.text[:lo]) + "<mark>" + html.escape(c.text[lo:hi]) + "</mark>"
                 + html.escape(c.text[hi:])) if hi > lo else html.escape(c.text)
         section = html.escape(c.section or "Introduction")
+        page = f"page {c.page} · " if c.page else ""
         cards.append(
             f"<div class='source-card'><div class='source-head'>[{c.n}] {section}</div>"
-            f"<div class='source-meta'>{html.escape(c.title)} · {html.escape(c.source)} · "
+            f"<div class='source-meta'>{html.escape(c.title)} · {html.escape(c.source)} · {page}"
             f"caractères {c.start}–{c.end}</div><div>{body}</div></div>")
     return "<div class='sources'>" + "".join(cards) + "</div>"
 
@@ -94,6 +102,56 @@ def _questions(history: list) -> list[str]:
     return out[-MAX_TURNS:]
 
 
+def documents_html(rows: list[dict]) -> str:
+    """The indexed documents, escaped like everything that comes from a document."""
+    items = "".join(
+        f"<li>{html.escape(d['title'])} <span class='doc-meta'>{html.escape(d['source'])} · {d['chunks']} passage(s)"
+        + (f" · {d['pages']} page(s)" if d["pages"] else "") + "</span></li>" for d in rows)
+    return f"<ul class='doc-list'>{items}</ul>"
+
+
+def upload_name(name: str) -> str:
+    """A safe file name for an uploaded document: no folders, no leading dots, no odd characters."""
+    stem, suffix = os.path.splitext(os.path.basename(name.replace("\\", "/")))
+    stem = re.sub(r"[^\w.-]+", "_", stem).strip("._")[:100] or "document"
+    return stem + suffix.lower()
+
+
+def add_upload(pipeline, path: str, progress=None) -> str:
+    """Validate an uploaded file by its content, store it under ``corpus/uploads/`` and index it.
+    Returns a French status line; a refused file leaves the corpus and the index as they were."""
+    from qa.corpus import CorpusError, load_document
+
+    step = progress or (lambda *a, **k: None)
+    src = Path(path)
+    name = upload_name(src.name)
+    if os.path.splitext(name)[1] not in UPLOAD_TYPES:
+        return f"Fichier refusé : type non pris en charge ({', '.join(UPLOAD_TYPES)})."
+    corpus = Path(pipeline.settings.corpus_dir)
+    target = corpus / "uploads" / name
+    step(0.1, desc="Lecture du fichier…")
+    data = src.read_bytes()
+    try:
+        doc = load_document(target, root=corpus, data=data)
+    except CorpusError as exc:
+        return "Fichier refusé : " + str(exc).replace(str(target), name)
+    old = target.read_bytes() if target.is_file() else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{name}.part")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    step(0.3, desc="Indexation…")
+    try:
+        report = pipeline.index([target])
+    except Exception:
+        # The corpus must not hold a file the index does not: put back what was there.
+        target.write_bytes(old) if old is not None else target.unlink(missing_ok=True)
+        raise
+    n = sum(d["chunks"] for d in pipeline.sources() if d["source"] == doc.source)
+    verb = "déjà à jour" if report.unchanged else ("mis à jour" if old is not None else "ajouté")
+    return f"« {doc.title} » {verb} : {n} passage(s) indexé(s). Vous pouvez poser vos questions."
+
+
 def _asker(respond, question: str):
     def ask_example(history: list):
         return respond(question, history)
@@ -121,17 +179,26 @@ def build_app(settings: Settings):
         history.append({"role": "assistant", "content": reply})
         return "", history[-2 * MAX_TURNS:], panel
 
-    def api_answer(question: str, history: list[str] | None = None) -> dict:
-        """Answer one question; the same JSON as ``Answer.to_dict()``."""
+    def api_answer(question: str, history: list[str] | None = None, sources: list[str] | None = None) -> dict:
+        """Answer one question, optionally from some documents only; the JSON of ``Answer.to_dict()``."""
         try:
-            return pipeline.answer(question, history=history).to_dict()
+            return pipeline.answer(question, history=history, sources=sources).to_dict()
         except ValueError as exc:
             return {"error": str(exc), "text": "", "found": False, "citations": [], "language": ""}
 
-    n_docs = len({c.source for c in pipeline.hybrid.chunks})
-    with gr.Blocks(title="Questions sur l'article") as app:
-        gr.Markdown("## Questions sur l'article\nPosez une question en français ou en anglais : la réponse "
-                    f"cite les passages sur lesquels elle s'appuie ({n_docs} document(s) indexé(s)).")
+    def upload(path: str | None, progress=gr.Progress()):
+        if not path:
+            return gr.update(), documents_html(pipeline.sources())
+        try:
+            status = add_upload(pipeline, path, progress)
+        except Exception as exc:  # noqa: BLE001 - the page must say so, not hang
+            status = f"L'indexation a échoué ({type(exc).__name__}) : le fichier n'a pas été ajouté."
+        kind = "upload-ok" if status.startswith("«") else "upload-error"
+        return f"<div class='{kind}'>{html.escape(status)}</div>", documents_html(pipeline.sources())
+
+    with gr.Blocks(title="Questions sur vos documents") as app:
+        gr.Markdown("## Questions sur vos documents\nPosez une question en français ou en anglais : la réponse "
+                    "cite les passages sur lesquels elle s'appuie. Ajoutez vos propres documents à droite.")
         with gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(label="Conversation", height=460, elem_id="chat", buttons=["copy"],
@@ -148,11 +215,17 @@ def build_app(settings: Settings):
             with gr.Column(scale=2):
                 gr.Markdown("### Passages cités")
                 panel = gr.HTML(sources_html(None), elem_id="sources")
+                gr.Markdown("### Documents")
+                docs = gr.HTML(documents_html(pipeline.sources()), elem_id="documents")
+                add = gr.UploadButton("Ajouter un document (.txt, .md, .html, .pdf ; 10 Mo au plus)",
+                                      file_types=UPLOAD_TYPES, file_count="single", size="sm", elem_id="upload")
+                status = gr.HTML("", elem_id="upload-status")
         box.submit(respond, [box, chat], [box, chat, panel], api_visibility="private", concurrency_limit=4)
         for i, (button, q) in enumerate(zip(examples, EXAMPLES)):
             button.click(_asker(respond, q), [chat], [box, chat, panel], api_name=f"example_{i}",
                          api_visibility="private")
         clear.click(lambda: ("", [], sources_html(None)), None, [box, chat, panel], api_visibility="private")
+        add.upload(upload, [add], [status, docs], api_visibility="private", concurrency_limit=1)
         gr.api(api_answer, api_name="answer", concurrency_limit=4)
     return app
 
@@ -182,7 +255,8 @@ def serve(settings: Settings | None = None, host: str | None = None, port: int |
     app.queue(default_concurrency_limit=4)
     print(f"Chat page: http://{host}:{port}/", file=sys.stderr, flush=True)
     app.launch(server_name=host, server_port=port, share=False, auth=auth, theme=theme, css=CSS,
-               footer_links=["api"], prevent_thread_lock=not block, quiet=True, show_error=False)
+               footer_links=["api"], prevent_thread_lock=not block, quiet=True, show_error=False,
+               max_file_size=MAX_UPLOAD)
     return app
 
 

@@ -64,7 +64,7 @@ def ask(page, question: str) -> str:
 @pytest.mark.browser
 def test_page_answers_cites_and_abstains(server, browser, artifacts):
     page, dialogs = open_page(browser, server)
-    assert "Questions sur l'article" in page.content()
+    assert "Questions sur vos documents" in page.content()
     reply = ask(page, "Combien Nvidia va-t-il investir dans Anthropic ?")
     assert "10 milliards" in reply and "[1]" in reply
     sources = page.locator("#sources")
@@ -140,6 +140,8 @@ def test_gradio_client_json_endpoint(server):
     assert res["found"] is True and res["language"] == "fr"
     assert "OpenAI" in res["text"] and "fondée en 2021" in res["citations"][0]["text"]
     assert set(res["citations"][0]) >= {"n", "text", "source", "section", "start", "end", "score"}
+    only = Client(server, verbose=False).predict("Qui a fondé Anthropic ?", None, ["absent.txt"], api_name="/answer")
+    assert only["found"] is False and "no indexed document 'absent.txt'" in only["error"]
     bad = Client(server, verbose=False).predict("   ", api_name="/answer")
     assert bad["found"] is False and "empty" in bad["error"]
 
@@ -206,3 +208,37 @@ def test_refused_questions_are_explained_in_french(server, browser):
     page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length == 1", timeout=30000)
     assert "La question est vide" in page.locator('[data-testid="bot"]').first.inner_text()
     page.close()
+
+
+@pytest.mark.browser
+def test_upload_a_document_then_ask_about_it(fresh_settings, embedder, browser, artifacts, tmp_path):
+    from docs_factory import write_documents
+
+    files = write_documents(tmp_path / "to-upload")
+    fake = tmp_path / "faux.pdf"
+    fake.write_text("Ceci n'est pas un PDF, seulement du texte.", encoding="utf-8")
+    app, url = start(fresh_settings)
+    try:
+        page, dialogs = open_page(browser, url)
+        question = "Combien la Fondation Lumière a-t-elle distribué en 2024 ?"
+        assert "ne trouve pas" in ask(page, question)  # not in the documents yet
+        status = page.locator("#upload-status")
+
+        page.locator("input[type=file]").set_input_files(str(fake))  # named .pdf, but text inside
+        page.wait_for_function("document.querySelector('#upload-status').innerText.includes('refusé')", timeout=30000)
+        assert "faux.pdf: not a PDF" in status.inner_text()
+        assert not (fresh_settings.corpus_dir / "uploads" / "faux.pdf").exists()
+
+        page.locator("input[type=file]").set_input_files(str(files["pdf"]))
+        page.wait_for_function("document.querySelector('#upload-status').innerText.includes('ajouté')", timeout=60000)
+        assert "« Rapport annuel de la Fondation Lumière » ajouté : 2 passage(s)" in status.inner_text()
+        assert "rapport.pdf" in page.locator("#documents").inner_text()
+        reply = ask(page, question)
+        assert "3,2 millions d'euros" in reply
+        assert "page 2" in page.locator("#sources").inner_text()
+        assert (fresh_settings.corpus_dir / "uploads" / "rapport.pdf").read_bytes() == files["pdf"].read_bytes()
+        page.screenshot(path=str(artifacts / "page-upload.png"), full_page=True)
+        assert dialogs == []
+        page.close()
+    finally:
+        app.close()

@@ -3,6 +3,7 @@ measured in the same run. Prints a table and writes the same figures as JSON.
 
     python bench/run.py            # full sizes (about 10 minutes on 2 cores)
     python bench/run.py --quick    # tiny sizes, few repeats: a smoke test, not a measurement
+    python bench/run.py --only folder   # one part alone (latency, indexing, cold_start, scale, folder)
 """
 from __future__ import annotations
 
@@ -117,6 +118,73 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
             "ours_vs_naive": round(statistics.median(base) / statistics.median(ours), 2)}
 
 
+def write_folder(folder: Path, n_docs: int) -> int:
+    """PIAF paragraphs as ``n_docs`` documents of every supported kind (Markdown with front matter,
+    HTML pages with navigation, PDFs, plain text), as a user's folder would hold. Returns paragraphs."""
+    from fpdf import FPDF
+
+    rows = [json.loads(line) for line in (SHARED / "piaf" / "contexts.jsonl").read_text(encoding="utf-8").splitlines()]
+    groups = [rows[i::n_docs] for i in range(n_docs)]
+    folder.mkdir(parents=True)
+    for i, group in enumerate(groups):
+        title = group[0]["title"]
+        kind = ("md", "html", "txt", "pdf")[i % 4] if i % 10 else "pdf"
+        if kind == "md":
+            body = "\n\n".join(f"## {r['title']}\n\n{r['context']}" for r in group)
+            (folder / f"doc-{i:03d}.md").write_text(f"---\ntitle: {title}\n---\n{body}\n", encoding="utf-8")
+        elif kind == "txt":
+            (folder / f"doc-{i:03d}.txt").write_text("\n\n".join(r["context"] for r in group), encoding="utf-8")
+        elif kind == "html":
+            import html
+            paras = "".join(f"<h2>{html.escape(r['title'])}</h2><p>{html.escape(r['context'])}</p>" for r in group)
+            (folder / f"doc-{i:03d}.html").write_text(
+                f"<html><head><title>{html.escape(title)}</title><script>var x=1;</script></head><body>"
+                f"<nav>Accueil · Rubriques</nav><main>{paras}</main><footer>Mentions</footer></body></html>",
+                encoding="utf-8")
+        else:
+            pdf = FPDF()
+            pdf.add_page()
+            pdf.add_font("dejavu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") \
+                if Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").is_file() else None
+            pdf.set_font("dejavu" if "dejavu" in pdf.fonts else "Helvetica", size=11)
+            for r in group:
+                text = r["context"] if "dejavu" in pdf.fonts else r["context"].encode("latin-1", "replace").decode("latin-1")
+                pdf.multi_cell(0, 5, text)
+                pdf.ln(4)
+            pdf.output(str(folder / f"doc-{i:03d}.pdf"))
+    return len(rows)
+
+
+def bench_folder(settings: Settings, n_docs: int, tmp: Path) -> dict:
+    """``qa index FOLDER`` on a folder of mixed documents, then again unchanged."""
+    from qa.indexing import index_paths
+    from qa.pipeline import get_embedder
+
+    folder = tmp / "folder"
+    paragraphs = write_folder(folder, n_docs)
+    s = replace(settings, index_dir=tmp / "folder-index", corpus_dir=tmp / "folder-corpus", collection="folder")
+    emb = get_embedder(s)
+
+    def snapshot() -> dict:
+        return {str(p.relative_to(s.index_dir)): (p.stat().st_size, p.stat().st_mtime_ns)
+                for p in Path(s.index_dir).rglob("*") if p.is_file() and not p.name.startswith(".qa-index")}
+
+    first = index_paths(s, emb, [folder])
+    before = snapshot()
+    again = index_paths(s, emb, [folder])
+    after = snapshot()
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    kinds = {}
+    for p in folder.iterdir():
+        kinds[p.suffix] = kinds.get(p.suffix, 0) + 1
+    return {"documents": first.documents, "kinds": kinds, "paragraphs": paragraphs, "chunks": first.chunks_total,
+            "first_s": round(first.seconds, 1), "docs_per_s": round(first.documents / first.seconds, 2),
+            "chunks_per_s": round(first.chunks_total / first.seconds, 1),
+            "unchanged_s": round(again.seconds, 2), "unchanged_skipped": again.unchanged,
+            "unchanged_chunks_written": again.chunks_added + again.chunks_removed,
+            "unchanged_files_modified": changed}
+
+
 def _child(code: str, env: dict) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of a fresh Python process running ``code``."""
     # VmHWM, not getrusage: Linux carries ru_maxrss across exec, so a child would report its parent's peak.
@@ -183,7 +251,7 @@ def bench_scale(n: int, queries: int, tmp: Path) -> dict:
 
 
 def table(r: dict) -> str:
-    lat, idx, cold, sc = r["latency"], r["indexing"], r["cold_start"], r["scale"]
+    lat, idx, cold, sc, fo = r["latency"], r["indexing"], r["cold_start"], r["scale"], r["folder"]
     rows = [
         ("answer() p50 vs floor (embed the question alone)", f"{lat['answer_p50_ms']} ms / {lat['floor_p50_ms']} ms", lat["answer_vs_floor"], "<= 1.5"),
         ("answer() p50 vs naive LangChain similarity_search", f"{lat['answer_p50_ms']} ms / {lat['naive_p50_ms']} ms", lat["answer_vs_naive"], "<= 1.0"),
@@ -193,6 +261,9 @@ def table(r: dict) -> str:
         ("cold start qa ask vs load model (floor)", f"{cold['qa_ask_s']} s / {cold['floor_s']} s", cold["ask_vs_floor"], "<= 1.3"),
         ("peak RSS qa ask / floor", f"{cold['qa_ask_rss_mib']} / {cold['floor_rss_mib']} MiB", "", ""),
         (f"scale: {sc['vectors']:,} vectors, recall@10 / query p50", f"{sc['recall_at_10']} / {sc['query_p50_ms']} ms", sc["recall_at_10"], ">= 0.95"),
+        (f"folder of {fo['documents']} documents: first index", f"{fo['first_s']} s, {fo['docs_per_s']} docs/s, {fo['chunks_per_s']} chunks/s", "", ""),
+        ("same folder again, unchanged", f"{fo['unchanged_s']} s, {fo['unchanged_chunks_written']} chunks written, "
+         f"{len(fo['unchanged_files_modified'])} index files modified", "", ""),
     ]
     lines = ["| measure | figures | ratio | target |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
@@ -204,19 +275,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="tiny sizes and one repeat (smoke test)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
-    ap.add_argument("--only", choices=["latency", "indexing", "cold_start", "scale"],
+    ap.add_argument("--only", choices=["latency", "indexing", "cold_start", "scale", "folder"],
                     help="run one part alone and print its JSON")
     args = ap.parse_args(argv)
     settings = Settings.from_env()
-    sizes = dict(repeats=1, contexts=20, cold=1, vectors=3000, queries=20) if args.quick else \
-        dict(repeats=5, contexts=761, cold=3, vectors=100_000, queries=200)
+    sizes = dict(repeats=1, contexts=20, cold=1, vectors=3000, queries=20, docs=10) if args.quick else \
+        dict(repeats=5, contexts=761, cold=3, vectors=100_000, queries=200, docs=100)
     t0, load_before = time.perf_counter(), [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as d:
         tmp = Path(d)
         parts = {"latency": lambda: bench_latency(settings, sizes["repeats"], tmp),
                  "indexing": lambda: bench_indexing(settings, sizes["contexts"], 1 if args.quick else 2, tmp),
                  "cold_start": lambda: (bench_latency(settings, 1, tmp), bench_cold_start(settings, sizes["cold"], tmp))[1],
-                 "scale": lambda: bench_scale(sizes["vectors"], sizes["queries"], tmp)}
+                 "scale": lambda: bench_scale(sizes["vectors"], sizes["queries"], tmp),
+                 "folder": lambda: bench_folder(settings, sizes["docs"], tmp)}
         if args.only:
             print(json.dumps(parts[args.only](), indent=1))
             return 0
@@ -224,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         result["indexing"] = parts["indexing"]()
         result["cold_start"] = bench_cold_start(settings, sizes["cold"], tmp)  # uses the latency part's index
         result["scale"] = parts["scale"]()
+        result["folder"] = parts["folder"]()
     result.update(load_before=load_before, load_after=[round(x, 2) for x in os.getloadavg()],
                   threads=settings.threads, quick=args.quick, seconds=round(time.perf_counter() - t0, 1))
     print(table(result))

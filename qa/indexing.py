@@ -12,6 +12,8 @@ from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
 from .corpus import CorpusError, find_files, load_document, source_path
 from .readers import SUFFIXES
+
+BATCH_TEXTS = 512  # texts embedded per call: large enough to keep every core busy, small enough for memory
 from .embeddings import Embedder
 from .store import IndexCorruptError, Store, wipe
 from .types import Chunk, Document, Span
@@ -71,10 +73,21 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
         store = _open_for_writing(settings, embedder, rebuild)
         have_chunks, have_sents, hashes = store.ids_by_source()
         with _progress(len(docs), "indexing") as bar:
+            batch: list[_Plan] = []
             for doc in docs:
-                _sync_document(store, embedder, doc, have_chunks.get(doc.source, set()),
-                               have_sents.get(doc.source, set()), hashes.get(doc.source), report)
-                bar.update(1)
+                plan = _plan(doc, have_chunks.get(doc.source, set()), have_sents.get(doc.source, set()),
+                             hashes.get(doc.source))
+                if plan is None:
+                    report.unchanged += 1
+                    bar.update(1)
+                    continue
+                batch.append(plan)
+                if sum(p.size for p in batch) >= BATCH_TEXTS:
+                    _write(store, embedder, batch, report)
+                    bar.update(len(batch))
+                    batch = []
+            _write(store, embedder, batch, report)
+            bar.update(len(batch))
         if prune:
             gone = sorted(s for s in (set(have_chunks) | set(have_sents)) - {d.source for d in docs}
                           if prune is True or prune(s))
@@ -121,8 +134,24 @@ def _open_for_writing(settings: Settings, embedder: Embedder, rebuild: bool) -> 
     return store.open(create=True)
 
 
-def _sync_document(store: Store, embedder: Embedder, doc: Document, have: set[str], have_sents: set[str],
-                   old_hash: str | None, report: IndexReport) -> None:
+@dataclass
+class _Plan:
+    """What one changed document needs: vectors for its new chunks and sentences, deletions."""
+
+    doc: Document
+    new_chunks: list[Chunk]
+    new_sents: list[tuple[str, str, Span]]
+    kept: list[Chunk]
+    stale_chunks: list[str]
+    stale_sents: list[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.new_chunks) + len(self.new_sents)
+
+
+def _plan(doc: Document, have: set[str], have_sents: set[str], old_hash: str | None) -> _Plan | None:
+    """None when the document is indexed as it is; else what to embed and delete."""
     chunks = chunk_document(doc)
     for c in chunks:  # an offset bug must never reach the index: citations are slices of the source
         assert doc.text[c.start:c.end] == c.text, (doc.source, c.start, c.end)
@@ -136,18 +165,25 @@ def _sync_document(store: Store, embedder: Embedder, doc: Document, have: set[st
                     seen.add(sid)
                     sentences.append((sid, doc.source, unit))
     if old_hash == doc.id and have == want and seen == have_sents:
-        report.unchanged += 1
+        return None
+    return _Plan(doc, [c for c in chunks if c.id not in have], [x for x in sentences if x[0] not in have_sents],
+                 [c for c in chunks if c.id in have], sorted(have - want), sorted(have_sents - seen))
+
+
+def _write(store: Store, embedder: Embedder, plans: list[_Plan], report: IndexReport) -> None:
+    """Embed the new texts of several documents in one batch (sorted by length, every core),
+    then write. Sentences first, chunks (which carry the document hash) last: a run killed in
+    between leaves the documents looking changed, and the next run completes them."""
+    if not plans:
         return
-    new_chunks = [c for c in chunks if c.id not in have]
-    new_sents = [x for x in sentences if x[0] not in have_sents]
-    # Sentences first, chunks (which carry the document hash) last: a run killed in between
-    # leaves the document looking changed, and the next run completes it.
-    store.upsert_sentences(new_sents, embedder.encode_passages([s.text for _, _, s in new_sents]))
-    store.upsert_chunks(new_chunks, embedder.encode_passages([passage_text(c) for c in new_chunks]), doc.id)
-    kept = [c for c in chunks if c.id in have]
+    sents = [x for p in plans for x in p.new_sents]
+    store.upsert_sentences(sents, embedder.encode_passages([u.text for _, _, u in sents]))
+    chunks = [(c, p.doc.id) for p in plans for c in p.new_chunks]
+    vectors = embedder.encode_passages([passage_text(c) for c, _ in chunks])
+    store.upsert_chunks([c for c, _ in chunks], vectors, [h for _, h in chunks])
+    kept = [(c, p.doc.id) for p in plans for c in p.kept]
     if kept:  # same text and offsets, but the document around them changed: refresh its hash
-        store.chunks.update(ids=[c.id for c in kept], metadatas=[store.chunk_metadata(c, doc.id) for c in kept])
-    stale = sorted(have - want)
-    store.delete(stale, sorted(have_sents - seen))
-    report.chunks_added += len(new_chunks)
-    report.chunks_removed += len(stale)
+        store.chunks.update(ids=[c.id for c, _ in kept], metadatas=[store.chunk_metadata(c, h) for c, h in kept])
+    store.delete([i for p in plans for i in p.stale_chunks], [i for p in plans for i in p.stale_sents])
+    report.chunks_added += len(chunks)
+    report.chunks_removed += sum(len(p.stale_chunks) for p in plans)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
@@ -123,13 +124,14 @@ MIN_CLAUSE_CHARS = 40
 _CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+")
 
 
-def clauses(sentence: Span) -> list[Span]:
+@lru_cache(maxsize=65536)
+def clauses(sentence: Span) -> tuple[Span, ...]:
     """The comma/semicolon-separated parts of a long sentence, merged so that none is shorter than
     ``MIN_CLAUSE_CHARS``. One fact buried in a long sentence scores better alone than diluted."""
     text = sentence.text
     cuts = [m for m in _CLAUSE_BREAK.finditer(text)]
     if len(text) < 2 * MIN_CLAUSE_CHARS or not cuts:
-        return []
+        return ()
     parts, start = [], 0
     for m in cuts:
         if m.start() - start >= MIN_CLAUSE_CHARS and len(text) - m.end() >= MIN_CLAUSE_CHARS:
@@ -137,5 +139,5 @@ def clauses(sentence: Span) -> list[Span]:
             start = m.end()
     parts.append((start, len(text)))
     if len(parts) < 2:
-        return []
-    return [Span(sentence.start + s, sentence.start + e, text[s:e]) for s, e in parts]
+        return ()
+    return tuple(Span(sentence.start + s, sentence.start + e, text[s:e]) for s, e in parts)

@@ -5,6 +5,7 @@ import hashlib
 import sys
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -41,6 +42,7 @@ def passage_text(chunk: Chunk) -> str:
     return f"{head}.\n{chunk.text}" if head else chunk.text
 
 
+@lru_cache(maxsize=262144)  # asked again for the same passages on every question
 def sentence_id(source: str, span: Span) -> str:
     key = f"{CHUNKER_VERSION}\x1f{source}\x1f{span.start}\x1f{span.end}\x1f{span.text}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

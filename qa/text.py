@@ -31,6 +31,8 @@ def strip_accents(text: str) -> str:
 STOP_WORDS = frozenset(strip_accents(w) for w in _STOP)
 
 
+# The answerer folds and splits the same passages for every question: both are cached.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, typographic apostrophes made plain, accents removed."""
     return strip_accents(text.replace("’", "'").replace("\u02bc", "'").lower())
@@ -39,9 +41,14 @@ def fold(text: str) -> str:
 def words(text: str, accents: bool = False) -> list[str]:
     """Lower-case word tokens with French elisions split off (l'accord -> accord); "1,5" -> "1.5".
     Accents are removed unless ``accents`` (the stemmer needs them)."""
+    return list(_words(text, accents))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str, accents: bool) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text.replace("’", "'").replace("\u02bc", "'").lower())
     text = _ELISION.sub(" ", text if accents else strip_accents(text))
-    return [t.replace(",", ".") for t in _TOKEN.findall(text)]
+    return tuple(t.replace(",", ".") for t in _TOKEN.findall(text))
 
 
 @lru_cache(maxsize=1)

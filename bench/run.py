@@ -101,7 +101,7 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
     import torch
 
     emb, hf = get_embedder(settings), naive_embeddings(resolve_model(settings))
-    ours, raw, base = [], [], []
+    ours, raw, raw_same, base = [], [], [], []
     for r in range(repeats):
         # Baselines get the threads the product uses for indexing batches: same machine, same pool.
         torch.set_num_threads(settings.index_threads)
@@ -109,12 +109,17 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
         ours.append(timed(lambda: build_index(s, emb, docs)))
         raw.append(timed(lambda: emb.model.encode([emb.passage_prefix + t for t in texts], batch_size=32,
                                                   normalize_embeddings=True)))
+        with emb._precision():  # the same call at the product's precision: what the extra vectors cost
+            raw_same.append(timed(lambda: emb.model.encode([emb.passage_prefix + t for t in texts], batch_size=32,
+                                                           normalize_embeddings=True)))
         base.append(timed(lambda: naive_store([c.text for c in chunks], tmp / f"naive-{r}", hf)))
         torch.set_num_threads(settings.threads)
     cps = lambda secs: round(len(chunks) / statistics.median(secs), 1)  # noqa: E731
     return {"documents": len(docs), "chunks": len(chunks), "repeats": repeats, "threads": settings.index_threads,
             "ours_chunks_per_s": cps(ours), "raw_encode_chunks_per_s": cps(raw), "naive_chunks_per_s": cps(base),
             "ours_vs_raw": round(statistics.median(raw) / statistics.median(ours), 2),
+            "precision": "bf16" if emb.bf16 else "fp32", "raw_same_precision_chunks_per_s": cps(raw_same),
+            "ours_vs_raw_same_precision": round(statistics.median(raw_same) / statistics.median(ours), 2),
             "ours_vs_naive": round(statistics.median(base) / statistics.median(ours), 2)}
 
 
@@ -256,7 +261,8 @@ def table(r: dict) -> str:
         ("answer() p50 vs floor (embed the question alone)", f"{lat['answer_p50_ms']} ms / {lat['floor_p50_ms']} ms", lat["answer_vs_floor"], "<= 1.5"),
         ("answer() p50 vs naive LangChain similarity_search", f"{lat['answer_p50_ms']} ms / {lat['naive_p50_ms']} ms", lat["answer_vs_naive"], "<= 1.0"),
         ("answer() p95", f"{lat['answer_p95_ms']} ms", "", ""),
-        ("indexing vs raw encode (chunks/s)", f"{idx['ours_chunks_per_s']} / {idx['raw_encode_chunks_per_s']}", idx["ours_vs_raw"], ">= 0.9"),
+        ("indexing vs raw encode, plain fp32 (chunks/s)", f"{idx['ours_chunks_per_s']} / {idx['raw_encode_chunks_per_s']}", idx["ours_vs_raw"], ">= 0.9"),
+        (f"indexing vs raw encode at our precision ({idx['precision']})", f"{idx['ours_chunks_per_s']} / {idx['raw_same_precision_chunks_per_s']}", idx["ours_vs_raw_same_precision"], ""),
         ("indexing vs naive Chroma.from_documents", f"{idx['ours_chunks_per_s']} / {idx['naive_chunks_per_s']}", idx["ours_vs_naive"], ">= 1.0"),
         ("cold start qa ask vs load model (floor)", f"{cold['qa_ask_s']} s / {cold['floor_s']} s", cold["ask_vs_floor"], "<= 1.3"),
         ("peak RSS qa ask / floor", f"{cold['qa_ask_rss_mib']} / {cold['floor_rss_mib']} MiB", "", ""),

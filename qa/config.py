@@ -36,6 +36,8 @@ class Settings:
     | QA_PASSAGE_PREFIX     | "passage: " for e5 models       | prefix for passages                       |
     | QA_THREADS            | 1                               | torch threads for questions               |
     | QA_INDEX_THREADS      | number of cores                 | torch threads while indexing (batches)    |
+    | QA_PRECISION          | auto                            | fp32, bf16, or auto: bf16 where the CPU   |
+    |                       |                                 | computes it natively (avx512_bf16/amx)    |
     | QA_TOP_K              | 4                               | passages handed to the answerer           |
     | QA_FUSION             | convex                          | convex (score) or rrf (rank) fusion       |
     | QA_MAX_QUESTION_CHARS | 2000                            | longer questions are refused              |
@@ -51,6 +53,7 @@ class Settings:
     passage_prefix: str | None = None
     threads: int = 1
     index_threads: int = field(default_factory=lambda: os.cpu_count() or 1)
+    precision: str = "auto"
     top_k: int = 4
     fusion: str = "convex"
     max_question_chars: int = 2000
@@ -71,11 +74,14 @@ class Settings:
             "passage_prefix": os.environ.get("QA_PASSAGE_PREFIX"),
             "threads": int(_env("QA_THREADS", str(d.threads))),
             "index_threads": int(_env("QA_INDEX_THREADS", str(d.index_threads))),
+            "precision": _env("QA_PRECISION", d.precision).lower(),
             "top_k": int(_env("QA_TOP_K", str(d.top_k))),
             "fusion": _env("QA_FUSION", d.fusion).lower(),
             "max_question_chars": int(_env("QA_MAX_QUESTION_CHARS", str(d.max_question_chars))),
         }
         values.update(overrides)
+        if values["precision"] not in ("auto", "fp32", "bf16"):
+            raise ValueError(f"QA_PRECISION must be 'auto', 'fp32' or 'bf16', not {values['precision']!r}")
         if values["fusion"] not in ("convex", "rrf"):
             raise ValueError(f"QA_FUSION must be 'convex' or 'rrf', not {values['fusion']!r}")
         return cls(**values)

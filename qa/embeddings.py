@@ -14,6 +14,15 @@ from .models import ModelError, resolve_model
 log = logging.getLogger(__name__)
 
 
+def native_bf16() -> bool:
+    """Whether this CPU computes bfloat16 in hardware (elsewhere torch emulates it, slower than fp32)."""
+    try:
+        flags = open("/proc/cpuinfo", encoding="ascii", errors="replace").read()
+    except OSError:
+        return False
+    return any(f in flags.split() for f in ("avx512_bf16", "amx_bf16"))
+
+
 class Embedder(Embeddings):
     """One loaded model. Vectors are L2-normalised float32, so dot product is cosine."""
 
@@ -37,14 +46,23 @@ class Embedder(Embeddings):
         except Exception as exc:  # noqa: BLE001 - any loader failure is reported the same way
             raise ModelError(f"cannot load embedding model {settings.model!r} ({path}): {exc}") from exc
         self.dim = int(self.model.get_embedding_dimension())
+        # bfloat16 matmuls where the CPU has them: measured here 1.7x faster batches and 1.3x faster
+        # questions, every vector within cosine 0.99998 of fp32 (PIAF retrieval unchanged).
+        self.bf16 = settings.precision == "bf16" or (settings.precision == "auto" and native_bf16())
         # The tokenizer is not safe to share between threads (gradio serves several users at once).
         self._lock = threading.Lock()
+
+    def _precision(self):
+        import torch
+
+        return torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16)
 
     def _encode_unlocked(self, texts: list[str], prefix: str, batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self.model.encode([prefix + t for t in texts], batch_size=batch_size,
-                                 normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        with self._precision():
+            vecs = self.model.encode([prefix + t for t in texts], batch_size=batch_size,
+                                     normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vecs, dtype=np.float32)
 
     def _encode(self, texts: list[str], prefix: str, batch_size: int = 32) -> np.ndarray:
@@ -58,7 +76,7 @@ class Embedder(Embeddings):
         # encode()'s batching and sorting machinery (~1.8 ms of 26 ms here; same vector to 1e-7).
         import torch
 
-        with self._lock, torch.inference_mode():
+        with self._lock, torch.inference_mode(), self._precision():
             features = self.model.preprocess([self.query_prefix + texts[0]])
             vec = self.model.forward(features)["sentence_embedding"][0].float().numpy()
         return (vec / (np.linalg.norm(vec) or 1.0)).reshape(1, -1).astype(np.float32)

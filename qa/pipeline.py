@@ -20,7 +20,8 @@ _pipelines: dict[Settings, "Pipeline"] = {}
 
 
 def get_embedder(settings: Settings) -> Embedder:
-    key = (settings.model, str(settings.model_cache), settings.prefixes, settings.threads, settings.index_threads)
+    key = (settings.model, str(settings.model_cache), settings.prefixes, settings.threads, settings.index_threads,
+           settings.precision)
     with _lock:
         if key not in _embedders:
             _embedders[key] = Embedder(settings)

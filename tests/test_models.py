@@ -40,3 +40,23 @@ def test_corrupted_weights_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr("qa.models.bundled_file", lambda: bad)
     with pytest.raises(ModelError, match="sha256"):
         materialise(tmp_path / "cache")
+
+
+def test_bf16_vectors_agree_with_fp32(base_settings):
+    """bfloat16 (the default where the CPU has it) must not move vectors: queries and passages,
+    one at a time and in batches, stay within cosine 0.9999 of fp32."""
+    from dataclasses import replace
+
+    from qa.config import Settings
+    from qa.embeddings import Embedder
+
+    fp32, bf16 = (Embedder(replace(base_settings, precision=p)) for p in ("fp32", "bf16"))
+    assert (fp32.bf16, bf16.bf16) == (False, True)
+    texts = ["Combien Nvidia va-t-il investir ?", "Anthropic, fondée en 2021 par d'anciens employés d'OpenAI, "
+             "se positionne comme développant des modèles d'IA axés sur la sûreté."] * 5
+    for a, b in ((fp32.encode_queries(texts[:1]), bf16.encode_queries(texts[:1])),
+                 (fp32.encode_passages(texts), bf16.encode_passages(texts))):
+        assert a.dtype == b.dtype == np.float32
+        assert float((a * b).sum(axis=1).min()) > 0.9999
+    with pytest.raises(ValueError, match="QA_PRECISION"):
+        Settings.from_env(precision="fp16")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import qa  # noqa: F401 - offline environment before gradio is imported
 from qa.config import Settings
+from qa.readers import SUFFIXES
 from qa.types import QuestionError
 
 EXAMPLES = [
@@ -22,7 +23,6 @@ EXAMPLES = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 MAX_TURNS = 20
 MAX_UPLOAD = "10mb"
-UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
 
 CSS = """
 .sources { font-size: 0.95rem; }
@@ -125,8 +125,8 @@ def add_upload(pipeline, path: str, progress=None) -> str:
     step = progress or (lambda *a, **k: None)
     src = Path(path)
     name = upload_name(src.name)
-    if os.path.splitext(name)[1] not in UPLOAD_TYPES:
-        return f"Fichier refusé : type non pris en charge ({', '.join(UPLOAD_TYPES)})."
+    if os.path.splitext(name)[1] not in SUFFIXES:
+        return f"Fichier refusé : type non pris en charge ({', '.join(SUFFIXES)})."
     corpus = Path(pipeline.settings.corpus_dir)
     target = corpus / "uploads" / name
     step(0.1, desc="Lecture du fichier…")
@@ -218,7 +218,7 @@ def build_app(settings: Settings):
                 gr.Markdown("### Documents")
                 docs = gr.HTML(documents_html(pipeline.sources()), elem_id="documents")
                 add = gr.UploadButton("Ajouter un document (.txt, .md, .html, .pdf ; 10 Mo au plus)",
-                                      file_types=UPLOAD_TYPES, file_count="single", size="sm", elem_id="upload")
+                                      file_types=list(SUFFIXES), file_count="single", size="sm", elem_id="upload")
                 status = gr.HTML("", elem_id="upload-status")
         box.submit(respond, [box, chat], [box, chat, panel], api_visibility="private", concurrency_limit=4)
         for i, (button, q) in enumerate(zip(examples, EXAMPLES)):

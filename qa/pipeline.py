@@ -7,11 +7,11 @@ from pathlib import Path
 
 from .answering import Answerer
 from .config import Settings
+from .corpus import source_name
 from .embeddings import Embedder
 from .indexing import IndexReport, index_paths
 from .retrieval import HybridIndex, HybridRetriever
 from .store import Store
-from .corpus import source_name
 from .types import Answer, QuestionError
 
 _lock = threading.RLock()

@@ -133,3 +133,19 @@ def test_sources_restrict_the_search(pipeline):
     source = pipeline.hybrid.chunks[0].source
     assert {h.chunk.source for h in pipeline.hybrid.search("Nvidia", k=4, sources=[source])} == {source}
     assert pipeline.hybrid.search("Nvidia", k=4, sources=["absent.txt"]) == []
+
+
+def test_quote_keeps_the_sentences_that_lean_on_each_other():
+    from qa.answering import _coherent
+    from qa.chunking import chunk_document
+    from qa.types import Document
+
+    text = ("La Fondation Lumière siège à Lyon. Elle a été créée en 1987 par Hélène Marchand. "
+            "Elle finance vingt projets par an. Le musée voisin ouvre le dimanche.")
+    chunk = chunk_document(Document(id="x", source="f.txt", text=text, title="Fondation"))[0]
+    first, second, third, fourth = chunk.sentences
+    # "Elle a été créée..." opens on a reference: its antecedent comes first; "Elle finance..." follows
+    got = _coherent(chunk, second, budget=300)
+    assert (got.start, got.end) == (first.start, third.end) and text[got.start:got.end] == got.text
+    assert _coherent(chunk, fourth, budget=300) == fourth  # stands alone
+    assert _coherent(chunk, second, budget=len(second.text) + 5) == second  # no room: the sentence alone

@@ -148,4 +148,6 @@ def test_quote_keeps_the_sentences_that_lean_on_each_other():
     got = _coherent(chunk, second, budget=300)
     assert (got.start, got.end) == (first.start, third.end) and text[got.start:got.end] == got.text
     assert _coherent(chunk, fourth, budget=300) == fourth  # stands alone
+    # after a short answer ("En 1987."), the quote does not run on into the next sentence
+    assert (_coherent(chunk, second, budget=300, follow=False).end) == second.end
     assert _coherent(chunk, second, budget=len(second.text) + 5) == second  # no room: the sentence alone

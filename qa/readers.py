@@ -38,7 +38,7 @@ def sniff(data: bytes) -> str:
     """What the bytes are, whatever the file is called: "pdf", "html", "text" or "binary"."""
     if data.startswith(b"%PDF-"):
         return "pdf"
-    if b"\x00" in data[:1_000_000]:
+    if b"\x00" in data:
         return "binary"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and b"<body" in data[:65536].lower()):

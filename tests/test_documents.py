@@ -53,6 +53,7 @@ def test_pdf_hyphenation_is_undone_only_for_known_words():
     ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
     ("casse.pdf", b"%PDF-1.4\ngarbage without any object", "PDF"),
     ("rapport.docx", b"PK\x03\x04", "unsupported file type"),
+    ("nul-tardif.txt", b"Bonjour.\n" * 200_000 + b"\x00", "binary"),  # a NUL past the first megabyte
 ])
 def test_type_is_checked_by_content(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content)

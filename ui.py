@@ -142,7 +142,7 @@ def add_upload(pipeline, path: str, progress=None) -> str:
     os.replace(tmp, target)
     step(0.3, desc="Indexation…")
     try:
-        report = pipeline.index([target])
+        report = pipeline.add([doc])  # already read and checked: not parsed a second time
     except Exception:
         # The corpus must not hold a file the index does not: put back what was there.
         target.write_bytes(old) if old is not None else target.unlink(missing_ok=True)

@@ -9,10 +9,10 @@ from .answering import Answerer
 from .config import Settings
 from .corpus import source_name
 from .embeddings import Embedder
-from .indexing import IndexReport, index_paths
+from .indexing import IndexReport, build_index, index_paths
 from .retrieval import HybridIndex, HybridRetriever
 from .store import Store
-from .types import Answer, QuestionError
+from .types import Answer, Document, QuestionError
 
 _lock = threading.RLock()
 _embedders: dict[tuple, Embedder] = {}
@@ -48,7 +48,13 @@ class Pipeline:
     def index(self, paths: list[Path] | None = None, *, rebuild: bool = False, prune: bool = False) -> IndexReport:
         """Add or update ``paths`` (default: the corpus folder), then answer from the new index.
         Every document is validated before any write."""
-        report = index_paths(self.settings, self.embedder, paths, rebuild=rebuild, prune=prune)
+        return self._reopened(index_paths(self.settings, self.embedder, paths, rebuild=rebuild, prune=prune), rebuild)
+
+    def add(self, docs: list[Document]) -> IndexReport:
+        """Add or update documents already loaded (and so validated), leaving every other one indexed."""
+        return self._reopened(build_index(self.settings, self.embedder, docs, prune=False))
+
+    def _reopened(self, report: IndexReport, rebuild: bool = False) -> IndexReport:
         with _lock:
             if self.store.chunks is not None or rebuild:
                 self._open()

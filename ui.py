@@ -49,9 +49,7 @@ def sources_html(res) -> str:
                 "cette information.</div>")
     cards = []
     for c in res.citations:
-        lo, hi = c.highlight or (0, 0)
-        body = (html.escape(c.text[:lo]) + "<mark>" + html.escape(c.text[lo:hi]) + "</mark>"
-                + html.escape(c.text[hi:])) if hi > lo else html.escape(c.text)
+        body = marked(c.text, c.highlights or ([c.highlight] if c.highlight else []))
         section = html.escape(c.section or "Introduction")
         page = f"page {c.page} · " if c.page else ""
         cards.append(
@@ -59,6 +57,18 @@ def sources_html(res) -> str:
             f"<div class='source-meta'>{html.escape(c.title)} · {html.escape(c.source)} · {page}"
             f"caractères {c.start}–{c.end}</div><div>{body}</div></div>")
     return "<div class='sources'>" + "".join(cards) + "</div>"
+
+
+def marked(text: str, ranges) -> str:
+    """``text`` escaped, with each (lo, hi) range of it in <mark>."""
+    out, at = [], 0
+    for lo, hi in sorted(r for r in ranges if r[1] > r[0]):
+        if hi <= at:
+            continue
+        lo = max(lo, at)
+        out += [html.escape(text[at:lo]), "<mark>", html.escape(text[lo:hi]), "</mark>"]
+        at = max(at, hi)
+    return "".join(out) + html.escape(text[at:])
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

@@ -2,53 +2,27 @@
 with citations or abstain. Extractive: every word of substance comes from the documents."""
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_types import AMOUNT, COUNT, DATE, PERCENT, find_spans, question_type, to_english
-from .chunking import clauses
+from .answer_types import DATE, question_type, to_english
 from .followup import entities, rewrite
-from .indexing import sentence_id
 from .language import detect_language
 from .retrieval import Hit, HybridIndex
-from .text import STOP_WORDS, analyze, fold, stem, term_set, word_set, words
+from .selection import CONTINUES, TYPE_WORDS, Candidate, candidates
+from .text import STOP_WORDS, stem, words
 from .types import Answer, Chunk, Citation, QuestionError, Span
 
 MAX_ANSWER_CHARS = 380  # the whole of most sentences; under the 400 that a short answer allows
 # Abstention, tuned on PIAF dev (all answerable) against the same 929 questions asked of the article
-# alone (none answerable): at a 0.80 floor, 6.8% of the first abstain and 1.7% of the second answer.
+# alone (none answerable): at a 0.80 floor, 6.6% of the first abstain and 1.8% of the second answer.
 MIN_COSINE = 0.80
-# Sentence choice: cosine of its best clause, plus these weights (tuned on PIAF answer containment).
-W_COVERAGE = 0.2
-W_NEAR = 0.08
-W_RANK = 0.01
+# Unsure between two sentences of one passage, the reply quotes both: the runner-up joins when its
+# score is within this of the best (on PIAF dev: answer containment 0.540 -> 0.558).
+RUNNER_UP_MARGIN = 0.09
 MAX_UNKNOWN_SHARE = 0.5
-# Words that name the kind of answer rather than its subject: they need not appear in the text.
-TYPE_WORDS = frozenset(words(
-    "montant montants somme sommes date dates nom noms année années jour jours mois pays ville villes lieu "
-    "lieux nombre nombres total part pourcentage combien appelle appelé appelée nommé nommée name names "
-    "called amount year years number"))
-
-
-@dataclass
-class Candidate:
-    hit: Hit
-    rank: int
-    sentence: Span
-    focus: Span                   # the sentence, or its clause closest to the question
-    cosine: float
-    coverage: float | None        # idf-weighted share of the question's subject words in the sentence
-    grounded: bool                # every name of the question is in the passage or its headings
-    grounded_here: bool           # ... in the sentence itself
-    typed: bool                   # the sentence holds the kind of answer asked for
-    answer: str | None            # that answer ("10 milliards de dollars"), when a kind was asked for
-    near: float                   # how close that answer sits to the question's cues
-    precise: bool                 # ... and whether it is a figure
-    score: float
 
 
 def clean_question(question: object, max_chars: int) -> str:
@@ -102,51 +76,32 @@ class Answerer:
             return Answer(msg["absent"], lang, False, question=question, query=query)
         vector = self.index.embedder.encode_queries([query])[0]
         hits = self.index.search(query, k=self.top_k, vector=vector, sources=sources)
-        best = self.best(query, vector, hits)
-        if best is None or not self.confident(best, lang, query):
+        chosen = self.choose(query, vector, hits, lang)
+        if not chosen:
             return Answer(msg["absent"], lang, False, question=question, query=query)
-        return self._compose(question, query, lang, best)
+        return self._compose(question, query, lang, chosen)
 
     # choosing the sentence
-    def candidates(self, query: str, vector: np.ndarray, hits: list[Hit]) -> list[Candidate]:
-        units = [(rank, hit, s, (s, *clauses(s))) for rank, hit in enumerate(hits) for s in hit.chunk.sentences]
-        vecs = self.index.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
-        kind = question_type(query)
-        weights = {t: self.index.idf(t) for t in dict.fromkeys(_subject_terms(query))}
-        names = entities(query)
-        out = []
-        for rank, hit, s, us in units:
-            c = hit.chunk
-            # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
-            sims = [(float(vecs[i] @ vector), u) for u in us if (i := sentence_id(c.source, u)) in vecs]
-            cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
-            coverage = _coverage(weights, term_set(s.text))
-            heads = word_set(f"{c.title} {c.section}")
-            grounded = all(_grounded(n, word_set(c.text) | heads) for n in names)
-            grounded_here = all(_grounded(n, word_set(s.text) | heads) for n in names)
-            typed, span, near, precise = True, None, 0.0, False
-            if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
-                span, near = locate(s.text, kind, query)
-                typed, precise = span is not None, bool(span and re.search(r"\d", span))
-            score = (cosine + W_COVERAGE * (coverage or 0.0) + 0.02 * typed + 0.03 * grounded_here
-                     + W_NEAR * near + 0.02 * precise - W_RANK * rank)
-            out.append(Candidate(hit, rank, s, focus, cosine, coverage, grounded, grounded_here,
-                                 typed, span, near, precise, score))
-        return out
+    def choose(self, query: str, vector: np.ndarray, hits: list[Hit], lang: str) -> list[Candidate]:
+        """The best sentence the reply can rest on, and the runner-up from the same passage when the
+        two are close; empty when no sentence is good enough (abstain)."""
+        if lang == "fr" and self.unknown_subject(query):
+            return []
+        every = sorted(candidates(self.index, query, vector, hits), key=lambda c: c.score, reverse=True)
+        best = next((c for c in every if self.usable(c)), None)
+        if best is None:
+            return []
+        if best.answer:  # a short answer leads the reply: it already answers
+            return [best]
+        # The runner-up only adds context to a reply that stands on ``best``: any sentence will do.
+        runner = next((c for c in every if c is not best and c.hit is best.hit), None)
+        return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
 
-    def best(self, query: str, vector: np.ndarray, hits: list[Hit]) -> Candidate | None:
-        cands = self.candidates(query, vector, hits)
-        if not cands:
-            return None
-        # A sentence that names what the question names and holds the kind of answer it wants
-        # beats a closer paraphrase that does not; the closest decides when none does.
-        usable = [c for c in cands if c.grounded and c.typed]
-        return max(usable or cands, key=lambda c: c.score)
-
-    def confident(self, c: Candidate, lang: str, query: str) -> bool:
-        if not (c.grounded and c.typed) or c.cosine < MIN_COSINE:
-            return False
-        return lang != "fr" or not self.unknown_subject(query)
+    @staticmethod
+    def usable(c: Candidate) -> bool:
+        """The sentence names what the question names, holds the kind of answer it wants, and is
+        close enough to it."""
+        return c.grounded and c.typed and c.cosine >= MIN_COSINE
 
     def unknown_subject(self, query: str) -> bool:
         """True when most subject words of the question are words the documents never use, nor a
@@ -163,7 +118,8 @@ class Answerer:
         return bool(subject) and len(missing) / len(subject) > MAX_UNKNOWN_SHARE
 
     # writing the answer
-    def _compose(self, question: str, query: str, lang: str, c: Candidate) -> Answer:
+    def _compose(self, question: str, query: str, lang: str, chosen: list[Candidate]) -> Answer:
+        c = chosen[0]
         chunk = c.hit.chunk
         kind = question_type(query)
         short = c.answer
@@ -177,21 +133,34 @@ class Answerer:
             head = f"{short[0].upper() + short[1:]}. " if short else ""
             frame, quote_marks = "Selon le document : ", ("« ", " »")
         budget = MAX_ANSWER_CHARS - len(head) - len(frame) - 8
-        focus = short or c.focus.text
-        span = _coherent(chunk, c.sentence, budget, follow=not short)
-        quote = _quote(" ".join(span.text.split()), budget, focus=focus)
+        spans = [_coherent(chunk, c.sentence, budget, follow=not short)]
+        if len(chosen) > 1:
+            spans = _with(chunk, spans[0], _coherent(chunk, chosen[1].sentence, budget), budget)
+        if len(spans) == 1:
+            quote = _quote(" ".join(spans[0].text.split()), budget, focus=short or c.focus.text)
+        else:
+            quote = " … ".join(" ".join(sp.text.split()) for sp in spans)
         text = f"{head}{frame}{quote_marks[0]}{quote}{quote_marks[1]} [1]"
-        highlight = (span.start - chunk.start, span.end - chunk.start)
+        main = next(sp for sp in spans if sp.start <= c.sentence.start < sp.end)
         cite = Citation(n=1, text=chunk.text, source=chunk.source, section=chunk.section, start=chunk.start,
-                        end=chunk.end, score=round(c.cosine, 4), title=chunk.title, highlight=highlight, page=chunk.page)
+                        end=chunk.end, score=round(c.cosine, 4), title=chunk.title,
+                        highlight=(main.start - chunk.start, main.end - chunk.start), page=chunk.page,
+                        highlights=tuple((sp.start - chunk.start, sp.end - chunk.start) for sp in spans))
         return Answer(text, lang, True, [cite], question=question, query=query)
 
 
-# A sentence opening with one of these leans on the one before it ("Elle a été fondée en 2021.").
-_CONTINUES = re.compile(
-    r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Son|Sa|Ses|Leur|Leurs|Cela|Ceci|Lui|Là|Ainsi|"
-    r"En effet|De plus|Par ailleurs|Toutefois|Cependant|Mais|Or|It|They|This|These|He|She|His|Her|Its|Their|"
-    r"However|Thus)\b")
+def _with(chunk: Chunk, main: Span, other: Span, budget: int) -> list[Span]:
+    """``main`` and ``other`` in document order, merged when they touch or overlap (one quote), or
+    ``main`` alone when both do not fit in ``budget``."""
+    a, b = sorted((main, other), key=lambda sp: sp.start)
+    between = [s for s in chunk.sentences if a.end <= s.start and s.end <= b.start]
+    if not between:  # adjacent or overlapping: one stretch of text
+        end = max(a.end, b.end)
+        merged = Span(a.start, end, chunk.text[a.start - chunk.start:end - chunk.start])
+        return [merged] if len(" ".join(merged.text.split())) <= budget else [main]
+    if len(" ".join(a.text.split())) + len(" ".join(b.text.split())) + 3 > budget:
+        return [main]
+    return [a, b]
 
 
 def _coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) -> Span:
@@ -202,58 +171,12 @@ def _coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) ->
         return Span(a.start, b.end, chunk.text[a.start - chunk.start:b.end - chunk.start])
 
     after = next((s for s in chunk.sentences if s.start >= sentence.end), None)
-    if follow and after is not None and _CONTINUES.match(after.text) and after.end - sentence.start <= budget:
+    if follow and after is not None and CONTINUES.match(after.text) and after.end - sentence.start <= budget:
         sentence = join(sentence, after)
     before = next((s for s in reversed(chunk.sentences) if s.end <= sentence.start), None)
-    if before is not None and _CONTINUES.match(sentence.text) and sentence.end - before.start <= budget:
+    if before is not None and CONTINUES.match(sentence.text) and sentence.end - before.start <= budget:
         sentence = join(before, sentence)
     return sentence
-
-
-def _subject_terms(query: str) -> list[str]:
-    """BM25 terms of the question, without the words that only name the kind of answer."""
-    return analyze(" ".join(w for w in words(query) if w not in TYPE_WORDS))
-
-
-def _has(term: str, terms: set[str]) -> bool:
-    """Same stem, or a shared 6-letter prefix (atteindre/atteint, investor/investisseur)."""
-    return term in terms or (len(term) >= 6 and any(t[:6] == term[:6] for t in terms))
-
-
-def _coverage(weights: dict[str, float], terms: set[str]) -> float | None:
-    total = sum(weights.values())
-    return None if not total else sum(w for t, w in weights.items() if _has(t, terms)) / total
-
-
-def _grounded(name: str, context: set[str]) -> bool:
-    """A name from the question appears in the sentence's context; cognate prefixes count, so
-    "Agency" finds "Agence" and "November" finds "novembre"."""
-    return all(p in context or (len(p) >= 5 and any(w[:5] == p[:5] for w in context)) for p in words(name))
-
-
-def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
-    """The answer of ``kind`` in ``sentence`` best placed after what the question names, and how
-    close it sits to those cues: the sum over cues of exp(-words between / 4), a cue after the
-    answer counting three times as far ("Microsoft 5 milliards" scores 1 for "Microsoft")."""
-    names = entities(query)
-    spans = find_spans(sentence, kind, exclude=names)
-    if not spans:
-        return None, 0.0
-    if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date
-        with_unit = [sp for sp in spans if re.search(r"[^\d\s.,]", sentence[sp[0]:sp[1]])]
-        spans = with_unit or spans
-    folded = fold(sentence)
-    cues = {fold(n) for n in names} | set(_subject_terms(query))
-    positions = [[m.end() for m in re.finditer(rf"\b{re.escape(cue)}", folded)] for cue in cues]
-
-    def nearness(sp):
-        total = 0.0
-        for ends in positions:
-            gaps = [len(folded[a:sp[0]].split()) if a <= sp[0] else 3 * len(folded[sp[0]:a].split()) for a in ends]
-            total += math.exp(-min(gaps) / 4) if gaps else 0.0
-        return total
-    best = max(spans, key=nearness)
-    return sentence[best[0]:best[1]].strip(), nearness(best)
 
 
 def _quote(sentence: str, budget: int, focus: str | None = None) -> str:

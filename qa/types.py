@@ -59,7 +59,8 @@ class Chunk:
 @dataclass(frozen=True)
 class Citation:
     """A passage an answer rests on. ``text`` is an exact slice ``[start:end]`` of ``source``;
-    ``highlight`` is the supporting sentence, as offsets into ``text``."""
+    ``highlight`` is the supporting sentence, as offsets into ``text``; ``highlights`` every
+    stretch of ``text`` the answer quotes (the supporting sentence and, at times, a runner-up)."""
 
     n: int
     text: str
@@ -71,10 +72,12 @@ class Citation:
     title: str = ""
     highlight: tuple[int, int] | None = None
     page: int | None = None
+    highlights: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["highlight"] = list(self.highlight) if self.highlight else None
+        d["highlights"] = [list(h) for h in self.highlights]
         return d
 
 

@@ -151,3 +151,40 @@ def test_quote_keeps_the_sentences_that_lean_on_each_other():
     # after a short answer ("En 1987."), the quote does not run on into the next sentence
     assert (_coherent(chunk, second, budget=300, follow=False).end) == second.end
     assert _coherent(chunk, second, budget=len(second.text) + 5) == second  # no room: the sentence alone
+
+
+def test_runner_up_is_quoted_in_document_order_or_left_out():
+    from qa.answering import _with
+    from qa.chunking import chunk_document
+    from qa.types import Document
+
+    text = ("Le musée ouvre à neuf heures. La boutique ferme à midi. Le café sert des crêpes. "
+            "Le parc est gratuit le dimanche.")
+    chunk = chunk_document(Document(id="x", source="m.txt", text=text, title="Musée"))[0]
+    a, b, c, d = chunk.sentences
+    assert _with(chunk, c, b, budget=300) == [type(b)(b.start, c.end, text[b.start:c.end])]  # neighbours: one stretch
+    assert _with(chunk, d, a, budget=300) == [a, d]  # apart: both, in document order
+    assert _with(chunk, d, a, budget=len(a.text) + len(d.text)) == [d]  # no room: the best alone
+
+
+def test_unsure_between_two_sentences_the_reply_quotes_both(tmp_path, base_settings, embedder):
+    from dataclasses import replace
+
+    from qa.pipeline import get_pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "musee.txt").write_text(
+        "Le musée des Lumières\n\nLe musée des Lumières expose des peintures du XIXe siècle. La boutique du "
+        "musée vend des cartes postales. Le jardin du musée accueille des concerts en été. Le musée des "
+        "Lumières prête aussi des sculptures aux écoles de la ville.\n", encoding="utf-8")
+    pipe = get_pipeline(replace(base_settings, corpus_dir=corpus, index_dir=tmp_path / "index"))
+    vague = pipe.answer("Que propose le musée des Lumières ?")  # two sentences answer it equally
+    c = vague.citations[0]
+    assert len(c.highlights) == 2 and c.highlight == c.highlights[0]
+    assert "expose des peintures du XIXe siècle. … Le musée des Lumières prête aussi" in vague.text
+    for lo, hi in c.highlights:
+        assert c.text[lo:hi] in vague.text
+    precise = pipe.answer("Que vend la boutique ?")  # one sentence clearly does
+    assert precise.citations[0].highlights == (precise.citations[0].highlight,)
+    assert precise.text == "Selon le document : « La boutique du musée vend des cartes postales. » [1]"

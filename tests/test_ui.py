@@ -242,3 +242,13 @@ def test_upload_a_document_then_ask_about_it(fresh_settings, embedder, browser, 
         page.close()
     finally:
         app.close()
+
+
+def test_every_quoted_stretch_is_marked_and_escaped():
+    from ui import marked
+
+    text = "A <b>un</b>. Deux. Trois <i>x</i>."
+    out = marked(text, [(19, len(text)), (0, 12)])  # out of order: marked in document order
+    assert out == "<mark>A &lt;b&gt;un&lt;/b&gt;.</mark> Deux. <mark>Trois &lt;i&gt;x&lt;/i&gt;.</mark>"
+    assert marked(text, []) == "A &lt;b&gt;un&lt;/b&gt;. Deux. Trois &lt;i&gt;x&lt;/i&gt;."
+    assert marked("abcdef", [(0, 4), (2, 6)]) == "<mark>abcd</mark><mark>ef</mark>"  # overlaps do not repeat text

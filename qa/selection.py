@@ -22,7 +22,7 @@ from .types import Span
 # A refit of all of them (which also tries the passage's fused score, the sentence's place, the
 # one before it) gains 0.015 on PIAF in cross-validation but loses two of the article's cases.
 WEIGHTS = {"cosine": 1.0, "coverage": 0.2, "grounded_here": 0.03, "near": 0.08, "precise": 0.02, "rank": -0.01,
-           "who_name": 0.075}
+           "who_name": 0.075, "other_document": 4.0}
 # Words that name the kind of answer rather than its subject: they need not appear in the text.
 TYPE_WORDS = frozenset(words(
     "montant montants somme sommes date dates nom noms année années jour jours mois pays ville villes lieu "
@@ -33,6 +33,8 @@ CONTINUES = re.compile(
     r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Son|Sa|Ses|Leur|Leurs|Cela|Ceci|Lui|Là|Ainsi|"
     r"En effet|De plus|Par ailleurs|Toutefois|Cependant|Mais|Or|It|They|This|These|He|She|His|Her|Its|Their|"
     r"However|Thus)\b")
+# Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
+_ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
 _WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
 
@@ -56,10 +58,11 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
     kind = question_type(query)
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(query))}
-    names = entities(query)
+    names = [n for n in entities(query) if not _ORDINAL.fullmatch(n)]
     who = bool(_WHO.match(fold(query)))
     asked = set(words(query))
     top = max((h.score for h in hits), default=0.0)
+    passage_grounded: dict[str, bool] = {}
     out = []
     for rank, hit, s, us in units:
         c = hit.chunk
@@ -73,7 +76,9 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
         pos = c.sentences.index(s)
         heads = word_set(f"{c.title} {c.section}")
-        grounded = all(_grounded(n, word_set(c.text) | heads) for n in names)
+        if hit.chunk.id not in passage_grounded:
+            passage_grounded[hit.chunk.id] = all(_grounded(n, word_set(c.text) | heads, typos=True) for n in names)
+        grounded = passage_grounded[hit.chunk.id]
         typed, span, near = True, None, 0.0
         if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
             span, near = locate(s.text, kind, query)
@@ -82,6 +87,9 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
              "grounded_here": all(_grounded(n, word_set(s.text) | heads) for n in names),
              "near": near, "precise": bool(span and re.search(r"\d", span)), "rank": rank,
              "who_name": who and _new_name(s.text, asked),
+             # how far its passage's fused score falls below the best passage's, when it is another
+             # document: retrieval tells documents apart better than the sections of one document
+             "other_document": (hit.score - top) if hits and c.source != hits[0].chunk.source else 0.0,
              # tried, not weighted (see WEIGHTS): the passage's fused score, the sentence's place
              # and length, how close the sentence before it is, whether it opens on a pronoun
              "whole": cos(s) or cosine, "fused": hit.score - top, "first": pos == 0,
@@ -115,10 +123,24 @@ def coverage(weights: dict[str, float], terms: set[str]) -> float | None:
     return None if not total else sum(w for t, w in weights.items() if _has(t, terms)) / total
 
 
-def _grounded(name: str, context: set[str]) -> bool:
+def _grounded(name: str, context: set[str], typos: bool = False) -> bool:
     """A name from the question appears in the sentence's context; cognate prefixes count, so
-    "Agency" finds "Agence" and "November" finds "novembre"."""
-    return all(p in context or (len(p) >= 5 and any(w[:5] == p[:5] for w in context)) for p in words(name))
+    "Agency" finds "Agence" and "November" finds "novembre"; with ``typos``, so does a long name
+    one letter off ("Exelsior" finds "Excelsior")."""
+    def found(p: str) -> bool:
+        if p in context or (len(p) >= 5 and any(w[:5] == p[:5] for w in context)):
+            return True
+        return typos and len(p) >= 6 and any(_one_edit(p, w) for w in context if abs(len(w) - len(p)) <= 1)
+    return all(found(p) for p in words(name))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one substitution, insertion or deletion."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1:]
 
 
 def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:

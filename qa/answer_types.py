@@ -26,9 +26,16 @@ _QUESTION = [(t, re.compile(p)) for t, p in _QUESTION]
 _NUM = r"\d+(?:[  .,]\d{3})*(?:[.,]\d+)?"
 _SCALE = r"(?:milliards?|millions?|milliers?|mille|billions?|trillions?)"
 _UNIT = r"(?:dollars?|euros?|livres?|francs?|yens?|\$|€|£|%|pour ?cents?|pourcents?)"
+# Measures: "combien mesure / pèse ..." wants "4,5 mètres", "600 kilogrammes" (matched on folded text).
+_MEASURE = (r"(?:(?:kilo|centi|milli)?(?:metres?|grammes?)|km2?|cm|mm|kg|m2?|g|tonnes?|litres?|hectares?|"
+            r"degres?|°c?|heures?|minutes?|secondes?)\b")
 _LEAD = r"(?:(?:environ|pres de|plus de|moins de|superieure? a|inferieure? a|de l'ordre de|quelque) )?"
+_PLACE_NOUN = (r"(?:centre|nord|sud|est|ouest|rez-de-chaussée|sous-sol|étage|stade|université|hôpital|hôpitaux|"
+               r"musée|église|temple|château|palais|salle|région|ville|village|quartier|port|île|province|"
+               r"département|capitale|gare|école|lycée|siège|bâtiment|parc|forêt|rue|avenue|cathédrale|"
+               r"basilique|abbaye|monastère|prison|usine|frontière|côte|banlieue|plaine|bassin|sommet|vallée)s?\b")
 SPAN_PATTERNS = {
-    AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?{_UNIT})?|quelques {_UNIT})", re.I),
+    AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
     DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                      r"septembre|octobre|novembre|decembre)(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
@@ -36,7 +43,10 @@ SPAN_PATTERNS = {
                       r"novembre|decembre))|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
                       r"trente|cent|mille|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand)\b)", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
-    PLACE: re.compile(r"\b(?:à|a|au|aux|en|dans|près de|pres de|in|at)\s+(?:la |le |l')?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"),
+    # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
+    # that names a place (not "dans l'intelligence artificielle")
+    PLACE: re.compile(rf"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
+                      rf"((?:{_PLACE_NOUN}(?:\s+(?:du|de la|des|de|d'))?\s*)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|{_PLACE_NOUN})"),
 }
 _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
 

@@ -1,0 +1,52 @@
+"""Sentence selection pieces on hand-made cases: answer spans, name grounding, the scoring features."""
+import pytest
+
+from qa.answer_types import AMOUNT, PLACE, find_spans
+from qa.selection import _ORDINAL, _grounded, _new_name, _one_edit
+from qa.text import word_set
+
+
+def spans(text, kind):
+    return [text[a:b] for a, b in find_spans(text, kind)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le siège est à Paris.", ["Paris"]),
+    ("La grève commence chez Renault.", ["Renault"]),
+    ("Le match a lieu au stade Amédée-Prouvost.", ["stade Amédée-Prouvost"]),
+    ("La salle de négoce est au rez-de-chaussée.", ["rez-de-chaussée"]),
+    ("Il fut professeur à l'université Columbia.", ["université Columbia"]),
+    ("Ils investissent dans l'intelligence artificielle.", []),  # a subject, not a place
+    ("Claude sera mis à disposition des clients.", []),
+])
+def test_place_spans(text, expected):
+    assert spans(text, PLACE) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La femelle mesure 4,5 mètres et pèse 600 kilogrammes.", ["4,5 mètres", "600 kilogrammes"]),
+    ("Nvidia investira 10 milliards de dollars.", ["10 milliards de dollars"]),
+    ("Le 18 novembre 2025, il avait 30 ans.", []),  # a date and an age are not amounts
+])
+def test_amount_spans(text, expected):
+    assert spans(text, AMOUNT) == expected
+
+
+def test_one_letter_off_names_are_found_only_when_long_enough():
+    assert _one_edit("exelsior", "excelsior") and _one_edit("domunik", "dominik") and _one_edit("abc", "abd")
+    assert not _one_edit("antochios", "antiochos") and not _one_edit("abcdef", "abcdgh")
+    context = word_set("L'Excelsior Athlétic Club joue à Roubaix. Marie arrive.")
+    assert _grounded("Exelsior", context, typos=True) and not _grounded("Exelsior", context)
+    assert not _grounded("Maria", context, typos=True)  # five letters: a different name, not a typo
+
+
+def test_ordinals_and_small_numbers_are_not_names():
+    assert all(_ORDINAL.fullmatch(x) for x in ["2ème", "1er", "3e", "3"])
+    assert not any(_ORDINAL.fullmatch(x) for x in ["1775", "VIII", "Henri"])
+
+
+def test_a_who_question_wants_a_name_it_does_not_ask_about():
+    asked = set(word_set("Qui a fondé Anthropic ?"))
+    assert _new_name("Anthropic a été fondée par Dario Amodei.", asked)
+    assert not _new_name("Anthropic a été fondée en 2021 par d'anciens employés.", asked)
+    assert not _new_name("Fondée en 2021, elle emploie mille personnes.", asked)  # opening capital only

@@ -252,3 +252,27 @@ def test_every_quoted_stretch_is_marked_and_escaped():
     assert out == "<mark>A &lt;b&gt;un&lt;/b&gt;.</mark> Deux. <mark>Trois &lt;i&gt;x&lt;/i&gt;.</mark>"
     assert marked(text, []) == "A &lt;b&gt;un&lt;/b&gt;. Deux. Trois &lt;i&gt;x&lt;/i&gt;."
     assert marked("abcdef", [(0, 4), (2, 6)]) == "<mark>abcd</mark><mark>ef</mark>"  # overlaps do not repeat text
+
+
+@pytest.mark.browser
+def test_two_quoted_sentences_are_both_marked(tmp_path, base_settings, embedder, browser, artifacts):
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "musee.txt").write_text(
+        "Le musée des Lumières\n\nLe musée des Lumières expose des peintures du XIXe siècle. La boutique du "
+        "musée vend des cartes postales. Le jardin du musée accueille des concerts en été. Le musée des "
+        "Lumières prête aussi des sculptures aux écoles de la ville.\n", encoding="utf-8")
+    app, url = start(replace(base_settings, corpus_dir=corpus, index_dir=tmp_path / "index"))
+    try:
+        page, _ = open_page(browser, url)
+        reply = ask(page, "Que propose le musée des Lumières ?")
+        assert "peintures du XIXe siècle." in reply and "prête aussi des sculptures" in reply
+        marks = page.locator(".source-card mark")
+        marks.first.wait_for(timeout=10000)
+        assert [m.inner_text() for m in marks.all()] == [
+            "Le musée des Lumières expose des peintures du XIXe siècle.",
+            "Le musée des Lumières prête aussi des sculptures aux écoles de la ville."]
+        page.screenshot(path=str(artifacts / "page-two-sentences.png"))
+    finally:
+        app.close()

@@ -13,6 +13,19 @@ from qa.config import ROOT, Settings
 
 ARTICLE = ROOT / "corpus" / "2025-11-18-nvidia-microsoft-anthropic.txt"
 ARTIFACTS = ROOT / "test-artifacts"
+# Four short sentences: "Que propose le musée ?" is answered by two of them equally.
+MUSEUM = ("Le musée des Lumières\n\nLe musée des Lumières expose des peintures du XIXe siècle. La boutique du "
+          "musée vend des cartes postales. Le jardin du musée accueille des concerts en été. Le musée des "
+          "Lumières prête aussi des sculptures aux écoles de la ville.\n")
+
+
+def corpus_of(tmp_path: Path, settings: Settings, files: dict[str, str]) -> Settings:
+    """``settings`` with a corpus folder under ``tmp_path`` holding ``files`` (name -> text)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return replace(settings, corpus_dir=corpus, index_dir=tmp_path / "index")
 
 
 @pytest.fixture(scope="session")

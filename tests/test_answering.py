@@ -168,17 +168,10 @@ def test_runner_up_is_quoted_in_document_order_or_left_out():
 
 
 def test_unsure_between_two_sentences_the_reply_quotes_both(tmp_path, base_settings, embedder):
-    from dataclasses import replace
-
+    from conftest import MUSEUM, corpus_of
     from qa.pipeline import get_pipeline
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "musee.txt").write_text(
-        "Le musée des Lumières\n\nLe musée des Lumières expose des peintures du XIXe siècle. La boutique du "
-        "musée vend des cartes postales. Le jardin du musée accueille des concerts en été. Le musée des "
-        "Lumières prête aussi des sculptures aux écoles de la ville.\n", encoding="utf-8")
-    pipe = get_pipeline(replace(base_settings, corpus_dir=corpus, index_dir=tmp_path / "index"))
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {"musee.txt": MUSEUM}))
     vague = pipe.answer("Que propose le musée des Lumières ?")  # two sentences answer it equally
     c = vague.citations[0]
     assert len(c.highlights) == 2 and c.highlight == c.highlights[0]

@@ -2,9 +2,10 @@
 Playwright, and by gradio_client."""
 import socket
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 
 import pytest
+
+from conftest import MUSEUM, corpus_of
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -105,14 +106,10 @@ def test_example_button_asks(server, browser):
 
 @pytest.mark.browser
 def test_markup_in_documents_and_questions_stays_inert(tmp_path, base_settings, embedder, browser, artifacts):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "piege.txt").write_text(
+    app, url = start(corpus_of(tmp_path, base_settings, {"piege.txt": (
         "---\ntitle: Zorglub <script>window.__xss = 1</script>\n---\n"
         "La société Zorglub <script>window.__xss = 1</script> a été fondée en 1999 à Lyon. "
-        "Son produit phare <img src=x onerror=\"window.__xss = 2\"> s'appelle Zorgbox.\n", encoding="utf-8")
-    settings = replace(base_settings, corpus_dir=corpus, index_dir=tmp_path / "index")
-    app, url = start(settings)
+        "Son produit phare <img src=x onerror=\"window.__xss = 2\"> s'appelle Zorgbox.\n")}))
     try:
         page, dialogs = open_page(browser, url)
         reply = ask(page, "Quand la société Zorglub a-t-elle été fondée ?")
@@ -256,14 +253,7 @@ def test_every_quoted_stretch_is_marked_and_escaped():
 
 @pytest.mark.browser
 def test_two_quoted_sentences_are_both_marked(tmp_path, base_settings, embedder, browser, artifacts):
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "musee.txt").write_text(
-        "Le musée des Lumières\n\nLe musée des Lumières expose des peintures du XIXe siècle. La boutique du "
-        "musée vend des cartes postales. Le jardin du musée accueille des concerts en été. Le musée des "
-        "Lumières prête aussi des sculptures aux écoles de la ville.\n", encoding="utf-8")
-    app, url = start(replace(base_settings, corpus_dir=corpus, index_dir=tmp_path / "index"))
+    app, url = start(corpus_of(tmp_path, base_settings, {"musee.txt": MUSEUM}))
     try:
         page, _ = open_page(browser, url)
         reply = ask(page, "Que propose le musée des Lumières ?")

@@ -118,9 +118,9 @@ def main() -> int:
                for it in items]
     print(f"{len(items)} questions, {sum(len(it['candidates']) for it in items)} candidates, "
           f"{time.perf_counter() - t0:.0f} s")
-    print(f"answer containment, weights in the code: {contained(items, current, None):.3f} alone")
+    print(f"answer containment, weights in the code: {contained(items, current, None):.4f} alone")
     for m in sorted({0.03, 0.06, 0.09, 0.12, answering.RUNNER_UP_MARGIN}):
-        print(f"  with the runner-up within {m}: {contained(items, current, m):.3f}")
+        print(f"  with the runner-up within {m}: {contained(items, current, m):.4f}")
     names = sorted({n for it in items for c in it["candidates"] for n in c["features"]})
     feats = np.array([[c["features"][n] for n in names] for it in items for c in it["candidates"]])
     mu, sd = feats.mean(0), feats.std(0) + 1e-9

@@ -18,11 +18,11 @@ from .text import analyze, fold, term_set, word_set, words
 from .types import Span
 
 # Score = sum of weight * feature, on the scale of a cosine. Set by hand against PIAF dev answer
-# containment and the article's dev set; ``who_name`` was fitted by ``bench/tune_selection.py``.
-# A refit of all of them (which also tries the passage's fused score, the sentence's place, the
-# one before it) gains 0.015 on PIAF in cross-validation but loses two of the article's cases.
-WEIGHTS = {"cosine": 1.0, "coverage": 0.2, "grounded_here": 0.03, "near": 0.08, "precise": 0.02, "rank": -0.01,
-           "who_name": 0.075, "other_document": 4.0}
+# containment and the article's dev set (on an index built fresh); ``who_name`` was fitted by
+# ``bench/tune_selection.py``. A free refit of all of them gains 0.015 on PIAF in cross-validation
+# but loses two or three of the article's cases.
+WEIGHTS = {"cosine": 1.0, "coverage": 0.2, "grounded_here": 0.03, "near": 0.08, "precise": 0.02,
+           "rank": -0.01, "fused": 0.25, "other_document": 4.0, "who_name": 0.075}
 # Words that name the kind of answer rather than its subject: they need not appear in the text.
 TYPE_WORDS = frozenset(words(
     "montant montants somme sommes date dates nom noms année années jour jours mois pays ville villes lieu "
@@ -54,7 +54,10 @@ class Candidate:
 
 def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit]) -> list[Candidate]:
     """Every sentence of ``hits``, scored."""
-    units = [(rank, hit, s, (s, *clauses(s))) for rank, hit in enumerate(hits) for s in hit.chunk.sentences]
+    # Passages are ranked by document: retrieval tells documents apart better than the sections of
+    # one document, whose sentences compete on their own merits (all of the article's do).
+    documents = list(dict.fromkeys(h.chunk.source for h in hits))
+    units = [(documents.index(hit.chunk.source), hit, s, (s, *clauses(s))) for hit in hits for s in hit.chunk.sentences]
     vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
     kind = question_type(query)
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(query))}
@@ -85,14 +88,15 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             typed = span is not None
         f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
              "grounded_here": all(_grounded(n, word_set(s.text) | heads) for n in names),
-             "near": near, "precise": bool(span and re.search(r"\d", span)), "rank": rank,
+             "near": near, "precise": bool(span and re.search(r"\d", span)),
+             "rank": rank,  # of its document
+             # how far its passage's fused score falls below the best passage's (in another document)
+             "fused": hit.score - top,
+             "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
              "who_name": who and _new_name(s.text, asked),
-             # how far its passage's fused score falls below the best passage's, when it is another
-             # document: retrieval tells documents apart better than the sections of one document
-             "other_document": (hit.score - top) if hits and c.source != hits[0].chunk.source else 0.0,
-             # tried, not weighted (see WEIGHTS): the passage's fused score, the sentence's place
-             # and length, how close the sentence before it is, whether it opens on a pronoun
-             "whole": cos(s) or cosine, "fused": hit.score - top, "first": pos == 0,
+             # tried, not weighted (see WEIGHTS): the sentence's place and length, how close the
+             # sentence before it is, whether it opens on a pronoun
+             "whole": cos(s) or cosine, "first": pos == 0,
              "previous": (cos(c.sentences[pos - 1]) or 0.0) if pos else 0.0,
              "anaphor": bool(CONTINUES.match(s.text)), "log_length": math.log(max(1, len(s.text)))}
         f = {k: float(v) for k, v in f.items()}

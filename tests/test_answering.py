@@ -36,6 +36,18 @@ def test_english_answers_read_naturally(pipeline, q, expected, evidence):
     assert any(evidence in c.text for c in res.citations)
 
 
+@pytest.mark.parametrize("q, expected, evidence", [
+    # the supporting sentence sits in the third-ranked section, with the best cosine of all
+    ("Quelle est la spécificité revendiquée par Anthropic ?", "sûreté", "axés sur la sûreté"),
+    # a sentence naming Nvidia next to an amount, in a section ranked well below, must not win
+    ("How much has Nvidia's stock fallen since its high point?", "12%", "baisse cumulée supérieure à 12 %"),
+])
+def test_sections_of_one_document_compete_on_their_sentences(pipeline, q, expected, evidence):
+    res = ask(pipeline, q)
+    assert res.found and expected in res.text and len(res.text) <= 400
+    assert evidence in res.text
+
+
 @pytest.mark.parametrize("q, lang", [
     ("Quelle est la capitale du Japon ?", "fr"),
     ("Combien Amazon a-t-il investi dans Anthropic ?", "fr"),  # named, but not as an investor

@@ -47,7 +47,7 @@ def collect(settings: Settings, questions: list[dict]) -> list[dict]:
         lang = detect_language(query)
         vector = ans.index.embedder.encode_queries([query])[0]
         hits = ans.index.search(query, k=ans.top_k, vector=vector)
-        every = [] if lang == "fr" and ans.unknown_subject(query) else selection.candidates(ans.index, query, vector, hits)
+        every = [] if lang == "fr" and ans.unknown_subject(query) else selection.candidates(ans.index, query, vector, hits, explore=True)
         cands = [c for c in every if ans.usable(c)]
 
         def label(chosen):

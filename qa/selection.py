@@ -19,8 +19,8 @@ from .types import Span
 
 # Score = sum of weight * feature, on the scale of a cosine. Set by hand against PIAF dev answer
 # containment and the article's dev set (on an index built fresh); ``who_name`` was fitted by
-# ``bench/tune_selection.py``. A free refit of all of them gains 0.015 on PIAF in cross-validation
-# but loses two or three of the article's cases.
+# ``bench/tune_selection.py``. A free refit of all of them (with the features ``explore`` adds)
+# scores no better on PIAF in cross-validation (0.579 against 0.581) and loses article cases.
 WEIGHTS = {"cosine": 1.0, "coverage": 0.2, "grounded_here": 0.03, "near": 0.08, "precise": 0.02,
            "rank": -0.01, "fused": 0.25, "other_document": 4.0, "who_name": 0.075}
 # Words that name the kind of answer rather than its subject: they need not appear in the text.
@@ -52,8 +52,10 @@ class Candidate:
     score: float = 0.0
 
 
-def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit]) -> list[Candidate]:
-    """Every sentence of ``hits``, scored."""
+def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit],
+               explore: bool = False) -> list[Candidate]:
+    """Every sentence of ``hits``, scored; ``explore`` adds the features tried but not weighted
+    (for ``bench/tune_selection.py``; answers do not compute them)."""
     # Passages are ranked by document: retrieval tells documents apart better than the sections of
     # one document, whose sentences compete on their own merits (all of the article's do).
     documents = list(dict.fromkeys(h.chunk.source for h in hits))
@@ -77,7 +79,6 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
         sims = [(x, u) for u in us if (x := cos(u)) is not None]
         cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
-        pos = c.sentences.index(s)
         heads = word_set(f"{c.title} {c.section}")
         if hit.chunk.id not in passage_grounded:
             passage_grounded[hit.chunk.id] = all(_grounded(n, word_set(c.text) | heads, typos=True) for n in names)
@@ -93,12 +94,12 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
              # how far its passage's fused score falls below the best passage's (in another document)
              "fused": hit.score - top,
              "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
-             "who_name": who and _new_name(s.text, asked),
-             # tried, not weighted (see WEIGHTS): the sentence's place and length, how close the
-             # sentence before it is, whether it opens on a pronoun
-             "whole": cos(s) or cosine, "first": pos == 0,
-             "previous": (cos(c.sentences[pos - 1]) or 0.0) if pos else 0.0,
-             "anaphor": bool(CONTINUES.match(s.text)), "log_length": math.log(max(1, len(s.text)))}
+             "who_name": who and _new_name(s.text, asked)}
+        if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
+            pos = c.sentences.index(s)
+            f |= {"whole": cos(s) or cosine, "first": pos == 0,
+                  "previous": (cos(c.sentences[pos - 1]) or 0.0) if pos else 0.0,
+                  "anaphor": bool(CONTINUES.match(s.text)), "log_length": math.log(max(1, len(s.text)))}
         f = {k: float(v) for k, v in f.items()}
         out.append(Candidate(hit, s, focus, cosine, grounded, typed, span, f,
                              sum(w * f[k] for k, w in WEIGHTS.items())))

@@ -137,9 +137,9 @@ class Answerer:
         if len(chosen) > 1:
             spans = _with(chunk, spans[0], _coherent(chunk, chosen[1].sentence, budget), budget)
         if len(spans) == 1:
-            quote = _quote(" ".join(spans[0].text.split()), budget, focus=short or c.focus.text)
+            quote = _quote(_flat(spans[0]), budget, focus=short or c.focus.text)
         else:
-            quote = " … ".join(" ".join(sp.text.split()) for sp in spans)
+            quote = " … ".join(_flat(sp) for sp in spans)
         text = f"{head}{frame}{quote_marks[0]}{quote}{quote_marks[1]} [1]"
         main = next(sp for sp in spans if sp.start <= c.sentence.start < sp.end)
         cite = Citation(n=1, text=chunk.text, source=chunk.source, section=chunk.section, start=chunk.start,
@@ -157,10 +157,13 @@ def _with(chunk: Chunk, main: Span, other: Span, budget: int) -> list[Span]:
     if not between:  # adjacent or overlapping: one stretch of text
         end = max(a.end, b.end)
         merged = Span(a.start, end, chunk.text[a.start - chunk.start:end - chunk.start])
-        return [merged] if len(" ".join(merged.text.split())) <= budget else [main]
-    if len(" ".join(a.text.split())) + len(" ".join(b.text.split())) + 3 > budget:
-        return [main]
-    return [a, b]
+        return [merged] if len(_flat(merged)) <= budget else [main]
+    return [a, b] if len(_flat(a)) + len(" … ") + len(_flat(b)) <= budget else [main]
+
+
+def _flat(span: Span) -> str:
+    """The span's text as quoted: line breaks and runs of spaces made single spaces."""
+    return " ".join(span.text.split())
 
 
 def _coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) -> Span:

@@ -59,50 +59,49 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     # Passages are ranked by document: retrieval tells documents apart better than the sections of
     # one document, whose sentences compete on their own merits (all of the article's do).
     documents = list(dict.fromkeys(h.chunk.source for h in hits))
-    units = [(documents.index(hit.chunk.source), hit, s, (s, *clauses(s))) for hit in hits for s in hit.chunk.sentences]
-    vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for _, h, _, us in units for u in us}))
+    vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for h in hits for s in h.chunk.sentences
+                                        for u in (s, *clauses(s))}))
     kind = question_type(query)
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(query))}
     names = [n for n in entities(query) if not _ORDINAL.fullmatch(n)]
     who = bool(_WHO.match(fold(query)))
     asked = set(words(query))
     top = max((h.score for h in hits), default=0.0)
-    passage_grounded: dict[str, bool] = {}
     out = []
-    for rank, hit, s, us in units:
+    for hit in hits:
         c = hit.chunk
+        rank = documents.index(c.source)
+        heads = word_set(f"{c.title} {c.section}")
+        grounded = all(_grounded(n, word_set(c.text) | heads, typos=True) for n in names)
 
-        def cos(u: Span) -> float | None:
-            i = sentence_id(c.source, u)
+        def cos(u: Span, source: str = c.source) -> float | None:
+            i = sentence_id(source, u)
             return float(vecs[i] @ vector) if i in vecs else None
 
-        # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
-        sims = [(x, u) for u in us if (x := cos(u)) is not None]
-        cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
-        heads = word_set(f"{c.title} {c.section}")
-        if hit.chunk.id not in passage_grounded:
-            passage_grounded[hit.chunk.id] = all(_grounded(n, word_set(c.text) | heads, typos=True) for n in names)
-        grounded = passage_grounded[hit.chunk.id]
-        typed, span, near = True, None, 0.0
-        if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
-            span, near = locate(s.text, kind, query)
-            typed = span is not None
-        f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
-             "grounded_here": all(_grounded(n, word_set(s.text) | heads) for n in names),
-             "near": near, "precise": bool(span and re.search(r"\d", span)),
-             "rank": rank,  # of its document
-             # how far its passage's fused score falls below the best passage's (in another document)
-             "fused": hit.score - top,
-             "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
-             "who_name": who and _new_name(s.text, asked)}
-        if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
-            pos = c.sentences.index(s)
-            f |= {"whole": cos(s) or cosine, "first": pos == 0,
-                  "previous": (cos(c.sentences[pos - 1]) or 0.0) if pos else 0.0,
-                  "anaphor": bool(CONTINUES.match(s.text)), "log_length": math.log(max(1, len(s.text)))}
-        f = {k: float(v) for k, v in f.items()}
-        out.append(Candidate(hit, s, focus, cosine, grounded, typed, span, f,
-                             sum(w * f[k] for k, w in WEIGHTS.items())))
+        for s in c.sentences:
+            # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
+            sims = [(x, u) for u in (s, *clauses(s)) if (x := cos(u)) is not None]
+            cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
+            typed, span, near = True, None, 0.0
+            if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
+                span, near = locate(s.text, kind, query)
+                typed = span is not None
+            f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
+                 "grounded_here": all(_grounded(n, word_set(s.text) | heads) for n in names),
+                 "near": near, "precise": bool(span and re.search(r"\d", span)),
+                 "rank": rank,  # of its document
+                 # how far its passage's fused score falls below the best passage's (in another document)
+                 "fused": hit.score - top,
+                 "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
+                 "who_name": who and _new_name(s.text, asked)}
+            if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
+                pos = c.sentences.index(s)
+                f |= {"whole": cos(s) or cosine, "first": pos == 0,
+                      "previous": (cos(c.sentences[pos - 1]) or 0.0) if pos else 0.0,
+                      "anaphor": bool(CONTINUES.match(s.text)), "log_length": math.log(max(1, len(s.text)))}
+            f = {k: float(v) for k, v in f.items()}
+            out.append(Candidate(hit, s, focus, cosine, grounded, typed, span, f,
+                                 sum(w * f[k] for k, w in WEIGHTS.items())))
     return out
 
 
@@ -142,9 +141,9 @@ def _grounded(name: str, context: set[str], typos: bool = False) -> bool:
 def _one_edit(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by one substitution, insertion or deletion."""
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[i:] == long[i + 1:]
 
 

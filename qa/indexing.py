@@ -181,10 +181,11 @@ def _write(store: Store, embedder: Embedder, plans: list[_Plan], report: IndexRe
     if not plans:
         return
     sents = [x for p in plans for x in p.new_sents]
-    store.upsert_sentences(sents, embedder.encode_passages([u.text for _, _, u in sents]))
     chunks = [(c, p.doc.id) for p in plans for c in p.new_chunks]
-    vectors = embedder.encode_passages([passage_text(c) for c, _ in chunks])
-    store.upsert_chunks([c for c, _ in chunks], vectors, [h for _, h in chunks])
+    # One call for both kinds: batches are formed over all of them by token length.
+    vectors = embedder.encode_passages([u.text for _, _, u in sents] + [passage_text(c) for c, _ in chunks])
+    store.upsert_sentences(sents, vectors[:len(sents)])
+    store.upsert_chunks([c for c, _ in chunks], vectors[len(sents):], [h for _, h in chunks])
     kept = [(c, p.doc.id) for p in plans for c in p.kept]
     if kept:  # same text and offsets, but the document around them changed: refresh its hash
         store.chunks.update(ids=[c.id for c, _ in kept], metadatas=[store.chunk_metadata(c, h) for c, h in kept])

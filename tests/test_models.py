@@ -60,3 +60,25 @@ def test_bf16_vectors_agree_with_fp32(base_settings):
         assert float((a * b).sum(axis=1).min()) > 0.9999
     with pytest.raises(ValueError, match="QA_PRECISION"):
         Settings.from_env(precision="fp16")
+
+
+def test_passage_batches_match_each_text_embedded_alone(embedder, monkeypatch):
+    """Token-length batches (several of them here) give each text the vector sentence-transformers
+    gives it alone, whatever its neighbours' lengths; repeated texts are embedded once."""
+    import qa.embeddings
+
+    monkeypatch.setattr(qa.embeddings, "TOKEN_BUDGET", 64)  # forces many batches of mixed sizes
+    words = "Nvidia investira jusqu'à dix milliards de dollars dans Anthropic selon le communiqué".split()
+    texts = [" ".join(words[: 1 + (i * 7) % len(words)]) for i in range(12)] + ["", "Anthropic"] * 2
+    calls = []
+    forward = embedder.model.forward
+    monkeypatch.setattr(embedder.model, "forward", lambda f: calls.append(len(f["input_ids"])) or forward(f))
+    got = embedder.encode_passages(texts)
+    monkeypatch.undo()
+    assert got.shape == (len(texts), embedder.dim) and len(calls) > 2
+    assert sum(calls) == len(set(texts))
+    with embedder._precision():
+        alone = np.stack([embedder.model.encode([embedder.passage_prefix + t], normalize_embeddings=True)[0]
+                          for t in texts])
+    assert float((got * alone).sum(axis=1).min()) > 0.9999
+    assert np.array_equal(got[-1], got[-3]) and embedder.encode_passages([]).shape == (0, embedder.dim)

@@ -34,15 +34,16 @@ def detect_language(text: str, default: str = "fr") -> str:
     en = sum(t in _EN for t in tokens)
     if not any(ch.isalpha() for ch in text):
         return default
-    from lingua import Language
-
-    conf = {c.language: c.value for c in _detector().compute_language_confidence_values(text)}
-    p_fr = conf.get(Language.FRENCH, 0.5)
     # Function words and the model vote together; either alone errs on names ("Twilight", "Seahawks").
-    score = (p_fr - 0.5) * 2 + (fr - en) * 1.0
+    score = (fr - en) * 1.0
     if tokens:  # the first word of a question is the surest sign: "Who wrote Les Misérables?"
         first = tokens[0].rstrip("'")
         score += 1.5 * ((first in _FR_OPENERS) - (first in _EN_OPENERS))
+    if abs(score) <= 1:  # the model's vote, in [-1, 1], can only change a score this close
+        from lingua import Language
+
+        conf = {c.language: c.value for c in _detector().compute_language_confidence_values(text)}
+        score += (conf.get(Language.FRENCH, 0.5) - 0.5) * 2
     if score == 0:
         return default
     return "fr" if score > 0 else "en"

@@ -4,15 +4,19 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .answering import Answerer
 from .config import Settings
 from .corpus import source_name
 from .embeddings import Embedder
 from .indexing import IndexReport, build_index, index_paths
-from .retrieval import HybridIndex, HybridRetriever
+from .retrieval import HybridIndex
 from .store import Store
 from .types import Answer, Document, QuestionError
+
+if TYPE_CHECKING:
+    from .retriever import HybridRetriever
 
 _lock = threading.RLock()
 _embedders: dict[tuple, Embedder] = {}
@@ -87,6 +91,9 @@ class Pipeline:
         return out
 
     def retriever(self, k: int | None = None) -> HybridRetriever:
+        # Imported here: langchain_core.retrievers takes 0.35 s, which `qa ask` need not pay.
+        from .retriever import HybridRetriever
+
         return HybridRetriever(index=self.hybrid, k=k or self.settings.top_k)
 
 

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense chunks + dense sentences + French BM25 (bm25s), fused; a LangChain retriever too."""
+"""Hybrid retrieval: dense chunks + dense sentences + French BM25 (bm25s), fused."""
 from __future__ import annotations
 
 import math
@@ -6,9 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document as LCDocument
-from langchain_core.retrievers import BaseRetriever
 
 from .embeddings import Embedder
 from .fusion import convex, rrf
@@ -130,19 +127,3 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
         return np.zeros(0, dtype=int)
     part = np.argpartition(-scores, k - 1)[:k]
     return part[np.argsort(-scores[part], kind="stable")]
-
-
-class HybridRetriever(BaseRetriever):
-    """LangChain face of :class:`HybridIndex`: ``retriever.invoke("question")`` -> Documents."""
-
-    index: HybridIndex
-    k: int = 4
-
-    model_config = {"arbitrary_types_allowed": True}
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        return [LCDocument(page_content=h.chunk.text, id=h.chunk.id,
-                           metadata={"source": h.chunk.source, "title": h.chunk.title, "section": h.chunk.section,
-                                     "start": h.chunk.start, "end": h.chunk.end, "score": h.score,
-                                     "dense": h.dense, "lexical": h.lexical})
-                for h in self.index.search(query, k=self.k)]

@@ -52,6 +52,19 @@ def test_bad_corpus_file_is_named_and_index_kept(fresh_settings):
     assert out.returncode == 0 and row and row[0][:2] == ["6", "2025-11-18-nvidia-microsoft-anthropic.txt"]
 
 
+def test_ask_loads_only_what_answering_needs(pipeline, article_settings):
+    """`qa ask` starts in about the time the model takes to load: no web page, no LangChain
+    retriever, and no language model for a question whose words settle its language."""
+    heavy = ("gradio", "langchain_core.retrievers", "lingua")
+    code = ("import atexit, sys; atexit.register(lambda: print(sorted(m for m in %r if m in sys.modules))); "
+            "from qa.cli import main; sys.exit(main(['ask', 'Combien Nvidia va-t-il investir ?']))" % (heavy,))
+    env = {**os.environ, "QA_CORPUS_DIR": str(article_settings.corpus_dir),
+           "QA_INDEX_DIR": str(article_settings.index_dir)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "10 milliards" in out.stdout and out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+
+
 def test_help_is_quick_and_light():
     out = subprocess.run([sys.executable, "-c", "import sys, qa.cli; qa.cli._parser(); "
                           "print(sorted(m for m in ('torch', 'gradio', 'chromadb', 'sentence_transformers') if m in sys.modules))"],

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 import qa  # noqa: E402,F401 - offline environment first
 from qa.config import Settings  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "eval"
+SHARED = Path(os.environ.get("QA_BENCH_DATA", ROOT.parent / "shared" / "eval"))
 FALLBACK_QUESTIONS = ["Combien Nvidia va-t-il investir dans Anthropic ?", "How much will Microsoft invest in Anthropic?",
                       "Quand Anthropic a-t-elle été fondée ?", "What were investors waiting for?",
                       "Quelle est la capitale de l'Australie ?"]
@@ -46,6 +46,26 @@ def questions() -> list[str]:
     if path.is_file():
         return [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return FALLBACK_QUESTIONS
+
+
+def contexts_file(settings: Settings, tmp: Path) -> Path:
+    """PIAF's 761 paragraphs; where they are absent (a clone away from ../shared), the passages of
+    the corpus documents in the same form, so that the benchmark still runs end to end."""
+    path = SHARED / "piaf" / "contexts.jsonl"
+    if path.is_file():
+        return path
+    from qa.chunking import chunk_document
+    from qa.corpus import find_files, load_document
+
+    rows = []
+    for f in find_files([Path(settings.corpus_dir)]):
+        doc = load_document(f, root=Path(settings.corpus_dir))
+        rows += [{"context_id": f"{doc.source}#{i}", "title": doc.title, "context": c.text}
+                 for i, c in enumerate(chunk_document(doc))]
+    out = tmp / "corpus-contexts.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{path} not found: indexing the {len(rows)} passages of {settings.corpus_dir} instead", file=sys.stderr)
+    return out
 
 
 def naive_embeddings(model_path: str):
@@ -94,7 +114,7 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
     from qa.models import resolve_model
     from qa.pipeline import get_embedder
 
-    path = SHARED / "piaf" / "contexts.jsonl"
+    path = contexts_file(settings, tmp)
     docs = contexts_to_documents(path)[:n_contexts]
     chunks = [c for d in docs for c in chunk_document(d)]
     texts = [passage_text(c) for c in chunks]
@@ -115,7 +135,7 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
         base.append(timed(lambda: naive_store([c.text for c in chunks], tmp / f"naive-{r}", hf)))
         torch.set_num_threads(settings.threads)
     cps = lambda secs: round(len(chunks) / statistics.median(secs), 1)  # noqa: E731
-    return {"documents": len(docs), "chunks": len(chunks), "repeats": repeats, "threads": settings.index_threads,
+    return {"data": path.name, "documents": len(docs), "chunks": len(chunks), "repeats": repeats, "threads": settings.index_threads,
             "ours_chunks_per_s": cps(ours), "raw_encode_chunks_per_s": cps(raw), "naive_chunks_per_s": cps(base),
             "ours_vs_raw": round(statistics.median(raw) / statistics.median(ours), 2),
             "precision": "bf16" if emb.bf16 else "fp32", "raw_same_precision_chunks_per_s": cps(raw_same),
@@ -123,13 +143,13 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
             "ours_vs_naive": round(statistics.median(base) / statistics.median(ours), 2)}
 
 
-def write_folder(folder: Path, n_docs: int) -> int:
+def write_folder(folder: Path, n_docs: int, contexts: Path) -> int:
     """PIAF paragraphs as ``n_docs`` documents of every supported kind (Markdown with front matter,
     HTML pages with navigation, PDFs, plain text), as a user's folder would hold. Returns paragraphs."""
     from fpdf import FPDF
 
-    rows = [json.loads(line) for line in (SHARED / "piaf" / "contexts.jsonl").read_text(encoding="utf-8").splitlines()]
-    groups = [rows[i::n_docs] for i in range(n_docs)]
+    rows = [json.loads(line) for line in contexts.read_text(encoding="utf-8").splitlines()]
+    groups = [g for g in (rows[i::n_docs] for i in range(n_docs)) if g]
     folder.mkdir(parents=True)
     for i, group in enumerate(groups):
         title = group[0]["title"]
@@ -166,7 +186,7 @@ def bench_folder(settings: Settings, n_docs: int, tmp: Path) -> dict:
     from qa.pipeline import get_embedder
 
     folder = tmp / "folder"
-    paragraphs = write_folder(folder, n_docs)
+    paragraphs = write_folder(folder, n_docs, contexts_file(settings, tmp))
     s = replace(settings, index_dir=tmp / "folder-index", corpus_dir=tmp / "folder-corpus", collection="folder")
     emb = get_embedder(s)
 

@@ -143,12 +143,12 @@ def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path)
             "ours_vs_naive": round(statistics.median(base) / statistics.median(ours), 2)}
 
 
-def write_folder(folder: Path, n_docs: int, contexts: Path) -> int:
+def write_folder(folder: Path, n_docs: int, contexts: Path, limit: int | None = None) -> int:
     """PIAF paragraphs as ``n_docs`` documents of every supported kind (Markdown with front matter,
     HTML pages with navigation, PDFs, plain text), as a user's folder would hold. Returns paragraphs."""
     from fpdf import FPDF
 
-    rows = [json.loads(line) for line in contexts.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in contexts.read_text(encoding="utf-8").splitlines()][:limit]
     groups = [g for g in (rows[i::n_docs] for i in range(n_docs)) if g]
     folder.mkdir(parents=True)
     for i, group in enumerate(groups):
@@ -180,13 +180,13 @@ def write_folder(folder: Path, n_docs: int, contexts: Path) -> int:
     return len(rows)
 
 
-def bench_folder(settings: Settings, n_docs: int, tmp: Path) -> dict:
-    """``qa index FOLDER`` on a folder of mixed documents, then again unchanged."""
+def bench_folder(settings: Settings, n_docs: int, tmp: Path, limit: int | None = None) -> dict:
+    """``qa index FOLDER`` on a folder of mixed documents (the first ``limit`` paragraphs), then again unchanged."""
     from qa.indexing import index_paths
     from qa.pipeline import get_embedder
 
     folder = tmp / "folder"
-    paragraphs = write_folder(folder, n_docs, contexts_file(settings, tmp))
+    paragraphs = write_folder(folder, n_docs, contexts_file(settings, tmp), limit)
     s = replace(settings, index_dir=tmp / "folder-index", corpus_dir=tmp / "folder-corpus", collection="folder")
     emb = get_embedder(s)
 
@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
                  "indexing": lambda: bench_indexing(settings, sizes["contexts"], 1 if args.quick else 2, tmp),
                  "cold_start": lambda: (bench_latency(settings, 1, tmp), bench_cold_start(settings, sizes["cold"], tmp))[1],
                  "scale": lambda: bench_scale(sizes["vectors"], sizes["queries"], tmp),
-                 "folder": lambda: bench_folder(settings, sizes["docs"], tmp)}
+                 "folder": lambda: bench_folder(settings, sizes["docs"], tmp, 3 * sizes["docs"] if args.quick else None)}
         if args.only:
             print(json.dumps(parts[args.only](), indent=1))
             return 0

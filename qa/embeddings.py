@@ -112,8 +112,11 @@ class Embedder(Embeddings):
         import torch
 
         full = [self.passage_prefix + t for t in texts]
-        lengths = [len(ids) for ids in self.model.tokenizer(full, truncation=True,
-                                                            max_length=self.model.max_seq_length)["input_ids"]]
+        try:
+            lengths = [len(ids) for ids in self.model.tokenizer(full, truncation=True,
+                                                                max_length=self.model.max_seq_length)["input_ids"]]
+        except (TypeError, KeyError, AttributeError):  # another kind of tokenizer (a static model's)
+            lengths = [len(t) // 4 + 2 for t in full]  # characters are a fair proxy for ordering
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         batch: list[int] = []
         with torch.inference_mode(), self._precision():

@@ -96,8 +96,7 @@ class Embedder(Embeddings):
             if len(unique) > 8:
                 torch.set_num_threads(self.index_threads)
             try:
-                vecs = self._encode_batches(unique) if self.model.tokenizer is not None else \
-                    self._encode_unlocked(unique, self.passage_prefix)
+                vecs = self._encode_batches(unique)
             finally:
                 torch.set_num_threads(self.threads)
         if len(unique) == len(texts):
@@ -115,7 +114,7 @@ class Embedder(Embeddings):
         try:
             lengths = [len(ids) for ids in self.model.tokenizer(full, truncation=True,
                                                                 max_length=self.model.max_seq_length)["input_ids"]]
-        except (TypeError, KeyError, AttributeError):  # another kind of tokenizer (a static model's)
+        except (TypeError, KeyError, AttributeError):  # no tokenizer, or another kind (a static model's)
             lengths = [len(t) // 4 + 2 for t in full]  # characters are a fair proxy for ordering
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         batch: list[int] = []

@@ -91,7 +91,7 @@ class Pipeline:
         return out
 
     def retriever(self, k: int | None = None) -> HybridRetriever:
-        # Imported here: langchain_core.retrievers takes 0.35 s, which `qa ask` need not pay.
+        # Imported here, not at the top: see qa/retriever.py.
         from .retriever import HybridRetriever
 
         return HybridRetriever(index=self.hybrid, k=k or self.settings.top_k)

@@ -1,10 +1,10 @@
 """Measure the sentence-selection weights (``qa.selection.WEIGHTS``) and the runner-up margin
-(``qa.answering.RUNNER_UP_MARGIN``) on a question set with gold answers (PIAF dev by default),
+(``qa.replies.fact.RUNNER_UP_MARGIN``) on a question set with gold answers (PIAF dev by default),
 and refit the weights of every feature for comparison.
 
     python bench/tune_selection.py [--index-dir DIR]
 
-Every question is asked; each sentence the answerer could rest on (``Answerer.usable``) is
+Every question is asked; each sentence the answerer could rest on (``qa.replies.fact.usable``) is
 labelled by whether the reply built on it contains a gold answer. Printed: the answer containment
 of the weights in the code, alone and with runner-up margins; then a conditional logit (one
 choice per question) fitted on all the features, cross-validated in 5 folds split by context, and
@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from qa import answering, selection  # noqa: E402
+from qa.question import analyse  # noqa: E402
+from qa.replies import fact  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluation import contains_answer, contexts_to_documents  # noqa: E402
 
@@ -48,11 +50,11 @@ def collect(settings: Settings, questions: list[dict]) -> list[dict]:
         vector = ans.index.embedder.encode_queries([query])[0]
         hits = ans.index.search(query, k=ans.top_k, vector=vector)
         every = [] if lang == "fr" and ans.unknown_subject(query) else selection.candidates(ans.index, query, vector, hits, explore=True)
-        cands = [c for c in every if ans.usable(c)]
+        cands = [c for c in every if fact.usable(c)]
 
         def label(chosen):
-            return contains_answer(ans._compose(q["question"], query, lang, chosen).text, q["answers"])
-        others = [c for c in every if not ans.usable(c)]
+            return contains_answer(fact.reply(analyse(q["question"]), chosen).text, q["answers"])
+        others = [c for c in every if not fact.usable(c)]
         rows = [{"features": c.features, "label": label([c]), "short": c.answer is not None,
                  # the reply quoting this one and another sentence of its passage, by label
                  "pair": {j: label([c, d]) for j, d in enumerate(cands + others) if d is not c and d.hit is c.hit}}
@@ -119,7 +121,7 @@ def main() -> int:
     print(f"{len(items)} questions, {sum(len(it['candidates']) for it in items)} candidates, "
           f"{time.perf_counter() - t0:.0f} s")
     print(f"answer containment, weights in the code: {contained(items, current, None):.4f} alone")
-    for m in sorted({0.03, 0.06, 0.09, 0.12, answering.RUNNER_UP_MARGIN}):
+    for m in sorted({0.03, 0.06, 0.09, 0.12, fact.RUNNER_UP_MARGIN}):
         print(f"  with the runner-up within {m}: {contained(items, current, m):.4f}")
     names = sorted({n for it in items for c in it["candidates"] for n in c["features"]})
     feats = np.array([[c["features"][n] for n in names] for it in items for c in it["candidates"]])

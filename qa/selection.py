@@ -14,7 +14,7 @@ from .chunking import clauses
 from .followup import entities
 from .indexing import sentence_id
 from .retrieval import Hit, HybridIndex
-from .text import analyze, fold, term_set, word_set, words
+from .text import STOP_WORDS, analyze, fold, stem, term_set, word_set, words
 from .types import Span
 
 # Score = sum of weight * feature, on the scale of a cosine. Set by hand against PIAF dev answer
@@ -147,12 +147,32 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1:]
 
 
+_COUNTED = re.compile(r"\b(?:combien (?:de |d')|how many |nombre (?:de |d')|number of )([a-z][a-z-]+)")
+
+
+def counted_noun(query: str) -> str | None:
+    """The noun a "how many" question counts ("Combien de ruches…" -> "ruches")."""
+    m = _COUNTED.search(fold(query))
+    return m.group(1) if m and m.group(1) not in STOP_WORDS else None
+
+
+def _counts(after: str, noun: str) -> bool:
+    """The words right after a number name ``noun`` (same stem, or a shared five-letter start,
+    which also pairs English and French cognates: employees / employés)."""
+    following = words(after)[:3]
+    return any(stem(w) == stem(noun) or (len(w) >= 5 and len(noun) >= 5 and w[:5] == noun[:5]) for w in following)
+
+
 def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
     """The answer of ``kind`` in ``sentence`` best placed after what the question names, and how
     close it sits to those cues: the sum over cues of exp(-words between / 4), a cue after the
     answer counting three times as far ("Microsoft 5 milliards" scores 1 for "Microsoft")."""
     names = entities(query)
     spans = find_spans(sentence, kind, exclude=names)
+    if kind == COUNT:  # a count counts the noun asked about: "combien de ruches" is not "680 kilogrammes"
+        noun = counted_noun(query)
+        if noun:
+            spans = [sp for sp in spans if _counts(sentence[sp[1]:], noun)]
     if not spans:
         return None, 0.0
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date

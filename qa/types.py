@@ -83,8 +83,10 @@ class Citation:
 
 @dataclass(frozen=True)
 class Answer:
-    """The reply to one question. ``found=False`` is an abstention: ``text`` then says so
-    politely and ``citations`` is empty."""
+    """The reply to one question. ``kind`` is "fact", "summary", "list" or "yesno" for a reply
+    that rests on its ``citations`` (``[1]``, ``[2]``… in ``text`` number them); "chat" for small
+    talk (no citation); "none" for an abstention: ``text`` then says what was missing and
+    ``citations`` is empty. ``found`` is True exactly when the reply rests on the documents."""
 
     text: str
     language: str
@@ -92,12 +94,18 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     question: str = ""
     query: str = ""
+    kind: str = ""
+
+    def __post_init__(self):
+        if not self.kind:  # frozen: set once, from what the reply is
+            object.__setattr__(self, "kind", "fact" if self.found else "none")
 
     def to_dict(self) -> dict:
         return {
             "text": self.text,
             "language": self.language,
             "found": self.found,
+            "kind": self.kind,
             "citations": [c.to_dict() for c in self.citations],
             "question": self.question,
             "query": self.query,

@@ -148,7 +148,7 @@ def test_sources_restrict_the_search(pipeline):
 
 
 def test_quote_keeps_the_sentences_that_lean_on_each_other():
-    from qa.answering import _coherent
+    from qa.replies.common import coherent as _coherent
     from qa.chunking import chunk_document
     from qa.types import Document
 
@@ -166,7 +166,7 @@ def test_quote_keeps_the_sentences_that_lean_on_each_other():
 
 
 def test_runner_up_is_quoted_in_document_order_or_left_out():
-    from qa.answering import _with
+    from qa.replies.common import together as _with
     from qa.chunking import chunk_document
     from qa.types import Document
 

@@ -1,0 +1,36 @@
+"""Why and how: the sentence that states a cause or a purpose (car, parce que, afin de, en raison
+de, conduisant à, because, so that…), or, when none does, what the document says, said as such."""
+from __future__ import annotations
+
+import re
+
+from ..question import Question
+from ..selection import Candidate
+from ..text import fold
+from ..types import Answer
+from . import fact
+
+_CAUSE = re.compile(
+    r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|grace a|a cause d|du a|due a|dus a|dues a|"
+    r"conduisant|conduit a|conduire a|entrain\w*|provoqu\w*|permet\w*|ce qui|c'est pourquoi|d'ou|de sorte|si bien|"
+    r"en effet|vise a|visant a|destinee? a|susceptible d|pour (?:\w+(?:er|ir|re|oir))\b|en cas d|lorsqu|si |"
+    r"because|since|so that|in order to|due to|as a result|leading to|led to|owing to|thanks to|therefore|"
+    r"aims? to|designed to|so as to|which (?:means|allows|leads))", re.I)
+# A sentence that states a reason may score a little below the best one and still be the answer:
+# measured on the article's why-questions (chat_dev c17, c18) and spf "comment" questions.
+WHY_MARGIN = 0.05
+
+
+def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
+    best = next((c for c in ranked if fact.usable(c)), None)
+    if best is None:
+        return None
+    reason = next((c for c in ranked if fact.usable(c) and c.score >= best.score - WHY_MARGIN
+                   and _CAUSE.search(fold(c.sentence.text))), None)
+    if reason is not None:
+        return fact.reply(q, fact.choose([reason] + [c for c in ranked if c is not reason]))
+    if not re.search(r"\b(?:pourquoi|why|raison|reason)\b", fold(q.text)):
+        return fact.reply(q, fact.choose(ranked))  # "how" questions: the best sentence is the answer
+    prefix = ("The document gives no explicit reason; what it says: " if q.lang == "en"
+              else "Le document ne donne pas de raison explicite ; voici ce qu'il dit. ")
+    return fact.reply(q, fact.choose(ranked), prefix=prefix)

@@ -1,0 +1,103 @@
+"""Lists: the enumeration that answers ("OpenAI, Google, Amazon, Meta et xAI"), led by its items,
+from a sentence ("…, dont A, B, C et D.") or from the lines that follow a sentence ending in ":"."""
+from __future__ import annotations
+
+import re
+
+from ..question import Question
+from ..selection import Candidate
+from ..types import Answer, Chunk, Span
+from .common import capital, cite, flat, frame, quoted, window
+from .fact import usable
+
+# A list sentence may score a little below the best sentence and still answer better: measured on
+# the article's list questions (the enumeration sits 0.02-0.05 below a sentence that only names the topic).
+LIST_MARGIN = 0.08
+MAX_ITEM_WORDS = 6
+MAX_LEAD_CHARS = 300
+_INTRO = re.compile(r"(?:\bdont|\bcomme|\bnotamment|\btel(?:le)?s? que|\bà savoir|\ba savoir|\bincluding|\bsuch as|"
+                    r"\bnamely|\blike|\bparmi lesquel(?:le)?s|:)\s+", re.I)
+_LAST = re.compile(r"\s+(?:et|and|ou|or)\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.+?)\s*$", re.M)
+
+
+def inline(sentence: str) -> tuple[list[str], tuple[int, int]] | None:
+    """The items of an enumeration written in the sentence, and where it stands in it."""
+    for m in re.finditer(r"[^,;()]+(?:,\s*[^,;()]+){1,}", sentence):
+        parts = re.split(r",\s*", m.group())
+        last = _LAST.split(parts[-1].rstrip(" .!?"), maxsplit=1)
+        if len(last) != 2:
+            continue
+        parts = parts[:-1] + last
+        # The list starts after its introducer ("…, dont OpenAI, Google…"), in whichever part it is.
+        at = next((k for k in range(len(parts) - 2, -1, -1) if list(_INTRO.finditer(parts[k]))), None)
+        offset = m.start()
+        if at is not None:
+            cut = list(_INTRO.finditer(parts[at]))[-1].end()
+            offset = m.start() + m.group().index(parts[at]) + cut
+            parts = [parts[at][cut:]] + parts[at + 1:]
+        items = [i.strip() for i in parts]
+        limit = [MAX_ITEM_WORDS + (2 if at is None and k == 0 else 0) for k in range(len(items))]
+        if len(items) < 3 or any(not i or len(i.split()) > n for i, n in zip(items, limit, strict=True)):
+            continue
+        return items, (offset, m.start() + len(m.group().rstrip(" .!?")))
+    return None
+
+
+def bulleted(chunk: Chunk, sentence: Span) -> tuple[list[str], Span] | None:
+    """The items listed on the lines right after a sentence that ends with ":" (and the stretch of
+    the passage that holds the sentence and its list)."""
+    if not flat(sentence).endswith(":"):
+        return None
+    rest = chunk.text[sentence.end - chunk.start:]
+    items, end = [], sentence.end
+    for line in rest.split("\n"):
+        m = _BULLET.match(line)
+        if m:
+            items.append(m.group(1).rstrip(" ;,."))
+            end += len(line) + 1
+        elif line.strip() or items:
+            if not line.strip() or items:
+                break
+            break
+        else:
+            end += len(line) + 1
+    if len(items) < 2:
+        return None
+    end = min(end, chunk.end)
+    return items, Span(sentence.start, end, chunk.text[sentence.start - chunk.start:end - chunk.start].rstrip())
+
+
+def _joined(items: list[str], lang: str) -> str:
+    last = " and " if lang == "en" else " et "
+    return ", ".join(items[:-1]) + last + items[-1] if len(items) > 1 else items[0]
+
+
+def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
+    """The best usable sentence holding a list (or introducing one), near the best sentence."""
+    best = next((c for c in ranked if usable(c)), None)
+    if best is None:
+        return None
+    for c in ranked:
+        if c.score < best.score - LIST_MARGIN:
+            break
+        if not usable(c):
+            continue
+        found = inline(c.sentence.text)
+        if found:
+            items, (a, b) = found
+            lead = c.sentence.text[a:b] if q.lang == "fr" else _joined(items, q.lang)
+            span = c.sentence
+        else:
+            block = bulleted(c.hit.chunk, c.sentence)
+            if not block:
+                continue
+            items, span = block
+            lead = _joined(items, q.lang)
+        lead = window(" ".join(lead.split()), MAX_LEAD_CHARS)
+        head = f"{capital(lead)}. "
+        intro = frame(q.lang, True)
+        text = window(flat(span), 700 - len(head) - len(intro))
+        return Answer(f"{head}{intro}{quoted(text, q.lang)} [1]", q.lang, True,
+                      [cite(1, c.hit.chunk, [span], c.cosine)], kind="list")
+    return None

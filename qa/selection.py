@@ -31,8 +31,8 @@ TYPE_WORDS = frozenset(words(
 # A sentence opening with one of these leans on the one before it ("Elle a été fondée en 2021.").
 CONTINUES = re.compile(
     r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Son|Sa|Ses|Leur|Leurs|Cela|Ceci|Lui|Là|Ainsi|"
-    r"En effet|De plus|Par ailleurs|Toutefois|Cependant|Mais|Or|It|They|This|These|He|She|His|Her|Its|Their|"
-    r"However|Thus)\b")
+    r"En effet|De plus|Par ailleurs|Parallèlement|En outre|De même|Également|Toutefois|Cependant|Mais|Or|It|They|"
+    r"This|These|He|She|His|Her|Its|Their|However|Thus|Meanwhile|Moreover)\b")
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")

@@ -72,7 +72,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "") -> Answer:
     head = prefix + head
     intro = frame(q.lang, bool(head))
     budget = MAX_ANSWER_CHARS - len(head) - len(intro) - 8
-    spans = [coherent(chunk, c.sentence, budget, follow=not short)]
+    spans = [coherent(chunk, c.sentence, budget, follow=not (short or prefix))]
     if len(chosen) > 1:
         spans = together(chunk, spans[0], coherent(chunk, chosen[1].sentence, budget), budget)
     if len(spans) == 1:

@@ -8,11 +8,13 @@ from ..question import Question
 from ..selection import Candidate
 from ..types import Answer, Chunk, Span
 from .common import capital, cite, flat, frame, quoted, window
+from . import fact
 from .fact import usable
 
 # A list sentence may score a little below the best sentence and still answer better: measured on
 # the article's list questions (the enumeration sits 0.02-0.05 below a sentence that only names the topic).
 LIST_MARGIN = 0.08
+LIST_COSINE_SLACK = 0.03
 MAX_ITEM_WORDS = 6
 MAX_LEAD_CHARS = 300
 _INTRO = re.compile(r"(?:\bdont|\bcomme|\bnotamment|\btel(?:le)?s? que|\bà savoir|\ba savoir|\bincluding|\bsuch as|"
@@ -81,7 +83,9 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     for c in ranked:
         if c.score < best.score - LIST_MARGIN:
             break
-        if not usable(c):
+        # A list sentence is often a little further from the question than the sentence that names
+        # its topic (cross-lingual: "competitors" / "concurrents" 0.79 on the article).
+        if not (c.grounded and c.typed and c.cosine >= fact.MIN_COSINE - LIST_COSINE_SLACK):
             continue
         found = inline(c.sentence.text)
         if found:

@@ -9,7 +9,8 @@ import numpy as np
 
 from ..question import Question
 from ..retrieval import Hit
-from ..text import fold, stem, words, STOP_WORDS
+from ..selection import CONTINUES
+from ..text import STOP_WORDS, fold, stem, term_set, words
 from ..types import Answer, Chunk, Citation, Span
 from .common import cite, flat, quoted
 
@@ -24,6 +25,8 @@ MAX_SENTENCES = 5
 MMR_LAMBDA = 0.7
 LEAD_BONUS = 0.05
 SAME_SECTION_PENALTY = 0.1
+ANAPHOR_PENALTY = 0.1
+TITLE_WEIGHT = 0.05
 MIN_SENTENCE_CHARS = 40    # shorter lines are captions, list stubs and headings run into text
 MAX_SENTENCE_CHARS = 450
 # A topic whose words the section does not use must be this close to be covered (cosine of the
@@ -67,6 +70,12 @@ def whole(q: Question, title: str, chunks: list[Chunk], vectors: Vectors) -> Ans
     centroid = mat.mean(axis=0)
     central = mat @ (centroid / (np.linalg.norm(centroid) or 1.0))
     central[0] += LEAD_BONUS
+    # Sentences that use the title's words carry the document's subject (a classic extractive cue).
+    heading = term_set(title)
+    if heading:
+        central += TITLE_WEIGHT * np.array([len(heading & term_set(s.text)) / len(heading) for _, s, _ in units])
+    # "Ces engagements…" leans on the sentence before it: out of its context it says little.
+    central -= ANAPHOR_PENALTY * np.array([bool(CONTINUES.match(s.text)) for _, s, _ in units])
     head = (f"Summary of “{title}” (its own sentences):" if q.lang == "en" else f"Résumé de « {title} » (ses propres phrases) :")
     budget = MAX_SUMMARY_CHARS - len(head) - 10
     picked: list[int] = []

@@ -39,11 +39,31 @@ def inline(sentence: str) -> tuple[list[str], tuple[int, int]] | None:
             offset = m.start() + m.group().index(parts[at]) + cut
             parts = [parts[at][cut:]] + parts[at + 1:]
         items = [i.strip() for i in parts]
-        limit = [MAX_ITEM_WORDS + (2 if at is None and k == 0 else 0) for k in range(len(items))]
-        if len(items) < 3 or any(not i or len(i.split()) > n for i, n in zip(items, limit, strict=True)):
+        if at is None and len(items) >= 3:  # no introducer: the first item is shaped like the others
+            cut = _first_item(items[0], items[1:])
+            offset += m.group().index(items[0]) + cut
+            items[0] = items[0][cut:]
+        if len(items) < 3 or any(not i or len(i.split()) > MAX_ITEM_WORDS for i in items):
             continue
         return items, (offset, m.start() + len(m.group().rstrip(" .!?")))
     return None
+
+
+_DETERMINER = re.compile(r"\b(?:le|la|les|l'|l’|un|une|des|du|the|a|an|son|sa|ses|leur|leurs)(?=\s|(?<=['’]))",
+                         re.I)
+
+
+def _first_item(text: str, others: list[str]) -> int:
+    """Where the first item of a list starts in ``text``, the words before the list included:
+    at its last determiner when the other items open on one ("…butinent surtout le tilleul, le
+    colza…"), otherwise as many words from its end as the longest other item has."""
+    if sum(bool(_DETERMINER.match(o)) for o in others) * 2 > len(others):
+        found = list(_DETERMINER.finditer(text))
+        if found:
+            return found[-1].start()
+    n = max(len(o.split()) for o in others)
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    return starts[-n] if len(starts) > n else 0
 
 
 def bulleted(chunk: Chunk, sentence: Span) -> tuple[list[str], Span] | None:

@@ -1,0 +1,41 @@
+"""The question analysis: its kinds on a labelled set written apart from the rules, and follow-ups."""
+import json
+from collections import Counter
+
+from qa.config import ROOT
+from qa.question import CHAT, COMPARE, HELP, LIST, SUMMARY, TOPIC, WHY, YESNO, analyse, classify
+
+LABELLED = ROOT / "bench" / "question_kinds.jsonl"
+
+
+def test_kinds_on_the_labelled_set():
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 200 and {r["lang"] for r in rows} == {"fr", "en"}
+    wrong = [(r["q"], r["kind"], classify(r["q"])[0]) for r in rows if classify(r["q"])[0] != r["kind"]]
+    by_kind = Counter(r["kind"] for r in rows)
+    assert set(by_kind) == {"chat", "summary", "topic", "list", "total", "compare", "yesno", "why", "fact"}
+    assert 1 - len(wrong) / len(rows) >= 0.95, wrong
+
+
+def test_small_talk_is_told_from_a_question_that_greets():
+    assert classify("Bonjour !")[:2] == (CHAT, "greeting")
+    assert classify("Bonjour, qui a fondé Anthropic ?")[0] != CHAT
+    assert classify("Que peux-tu faire ?")[:2] == (CHAT, HELP)
+    assert classify("Merci, et combien a investi Microsoft ?")[0] != CHAT
+
+
+def test_topic_keeps_the_words_asked():
+    assert classify("Que dit l'article sur l'énergie ?") == (TOPIC, None, "l'énergie")
+    assert classify("Tell me about the market reaction.") == (TOPIC, None, "the market reaction")
+    assert classify("Résume l'article.")[0] == SUMMARY and classify("Résume la partie sur les marchés")[0] == TOPIC
+
+
+def test_follow_ups_carry_the_kind_of_the_previous_turn():
+    after_summary = analyse("Et qu'en est-il de Google ?", ["Résume l'article."])
+    assert after_summary.kind == TOPIC and after_summary.topic == "Google"
+    after_compare = analyse("Et pour Amazon ?", ["Qui investit le plus, Nvidia ou Microsoft ?"])
+    assert after_compare.kind == COMPARE and "Amazon" in after_compare.query
+    why = analyse("Why?", ["How much is Nvidia investing?"])
+    assert why.kind == WHY and "Nvidia" in why.query and why.lang == "en"
+    assert analyse("Est-ce que Microsoft investit plus que Nvidia ?").kind == YESNO
+    assert analyse("Quels sont les concurrents d'Anthropic ?").kind == LIST

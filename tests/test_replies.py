@@ -1,0 +1,120 @@
+"""Each kind of reply alone, without the model: hand-made passages and scores in, Answer out."""
+import numpy as np
+
+from qa.chunking import chunk_document
+from qa.question import analyse
+from qa.replies import amounts, chat, compare, explain, listing, summary, yesno
+from qa.retrieval import Hit
+from qa.selection import Candidate
+from qa.types import Document
+
+BEES = ("Le rucher de Montfleury\n\nLe rucher de Montfleury compte quarante-deux ruches installées en 2019. "
+        "Paul Martin a récolté 680 kilogrammes de miel et Claire Dubois 420 kilogrammes, pour un total de "
+        "1 100 kilogrammes. Les abeilles butinent surtout le tilleul, le colza, l'acacia et la lavande. "
+        "La récolte a baissé car le printemps a été pluvieux. Le miel est vendu au marché de Vals.\n")
+
+
+def passage(text=BEES):
+    return chunk_document(Document(id="b", source="rucher.txt", text=text, title="Le rucher"))[0]
+
+
+def ranked(chunk, scores=None):
+    """Every sentence of ``chunk`` as a usable candidate, best first in the given order."""
+    hit = Hit(chunk, 1.0, 0.9, 1.0)
+    out = []
+    for i, s in enumerate(chunk.sentences):
+        score = scores[i] if scores else 0.9 - 0.01 * i
+        out.append(Candidate(hit, s, s, 0.85, True, True, None, {"coverage": 1.0}, score))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def test_amounts_are_read_and_given_to_their_names():
+    s = passage().sentences[1].text
+    got = amounts.attributed(s, ["Claire", "Paul"])
+    assert got["Paul"].value == 680 and got["Claire"].value == 420 and got["Paul"].unit == got["Claire"].unit
+    assert amounts.stated_total(s).text == "1 100 kilogrammes"
+    summed = compare._sum(amounts.amounts("Nvidia 10 milliards de dollars et Microsoft 5,5 milliards de dollars."))
+    assert summed == "15,5 milliards de dollars"
+
+
+def test_total_prefers_the_total_the_text_states():
+    res = compare.total(analyse("Quelle quantité de miel a été récoltée au total ?"), ranked(passage()))
+    assert res.text.startswith("1 100 kilogrammes.") and res.citations[0].source == "rucher.txt"
+
+
+def test_comparison_and_verdict_from_the_figures():
+    c = ranked(passage(), [0.8, 0.9, 0.7, 0.6, 0.5])
+    res = compare.compare(analyse("Qui a récolté le plus, Paul ou Claire ?"), c)
+    assert res.text.startswith("Paul : 680 kilogrammes, contre 420 kilogrammes pour Claire.")
+    less = compare.compare(analyse("Who harvested less, Paul or Claire?"), c)
+    assert less.text.startswith("Claire:")
+    no = yesno.reply(analyse("Est-ce que Claire a récolté plus que Paul ?"), c)
+    assert no.kind == "yesno" and no.text.startswith("Non : Claire 420 kilogrammes, Paul 680 kilogrammes.")
+
+
+def test_no_verdict_without_evidence_that_decides():
+    c = ranked(passage(), [0.5, 0.6, 0.7, 0.9, 0.4])  # best: "La récolte a baissé car…"
+    down = yesno.reply(analyse("La récolte a-t-elle baissé ?"), c)
+    up = yesno.reply(analyse("La récolte a-t-elle augmenté ?"), c)
+    assert down.text.startswith("Oui.") and up.text.startswith("Non.")
+    vague = yesno.reply(analyse("Le miel est-il bon ?"), ranked(passage(), [0.5, 0.6, 0.7, 0.4, 0.9]))
+    assert vague.kind == "fact" and not vague.text.startswith(("Oui", "Non"))
+
+
+def test_list_leads_with_its_items():
+    c = ranked(passage(), [0.8, 0.7, 0.85, 0.6, 0.5])
+    res = listing.reply(analyse("Quelles fleurs les abeilles butinent-elles ?"), c)
+    assert res.kind == "list" and res.text.startswith("Le tilleul, le colza, l'acacia et la lavande.")
+    en = listing.reply(analyse("Which flowers do the bees visit?"), c)
+    assert en.text.startswith("Le tilleul, le colza, l'acacia and la lavande.")
+    assert listing.reply(analyse("Quels sont les horaires ?"), ranked(passage(), [0.9, 0.1, 0.2, 0.3, 0.4])) is None
+
+
+def test_a_sentence_that_introduces_a_list_comes_with_its_items():
+    text = "Pièces à fournir\n\nVous devez fournir les documents suivants :\n- une pièce d'identité ;\n- un justificatif de domicile.\n"
+    chunk = passage(text)
+    c = ranked(chunk)
+    res = listing.reply(analyse("Quels documents faut-il fournir ?"), c)
+    assert res.text.startswith("Une pièce d'identité et un justificatif de domicile.")
+    lo, hi = res.citations[0].highlight
+    assert "justificatif de domicile" in chunk.text[lo:hi]
+
+
+def test_why_prefers_the_sentence_that_gives_a_reason():
+    c = ranked(passage(), [0.9, 0.5, 0.6, 0.87, 0.4])
+    res = explain.reply(analyse("Pourquoi la récolte a-t-elle baissé ?"), c)
+    assert "car le printemps a été pluvieux" in res.text
+    none = explain.reply(analyse("Pourquoi le miel est-il vendu à Vals ?"), ranked(passage(), [0.1, 0.2, 0.3, 0.05, 0.9]))
+    assert none.text.startswith("Le document ne donne pas de raison explicite")
+
+
+def test_summary_spans_the_document_in_order_with_one_citation_per_passage():
+    rng = np.random.default_rng(0)
+    doc = Document(id="d", source="d.txt", title="Rapport", text="\n".join(
+        f"Partie {k}\n\n" + " ".join(f"La phrase {k}.{j} du rapport parle du sujet numéro {k} en détail." for j in range(3))
+        for k in range(6)))
+    chunks = chunk_document(doc)
+    vecs = {}
+
+    def vectors(chunk, spans):
+        out = []
+        for s in spans:
+            v = vecs.setdefault(s.start, rng.normal(size=8))
+            out.append(v / np.linalg.norm(v))
+        return out
+    res = summary.whole(analyse("Résume le rapport"), "Rapport", chunks, vectors)
+    assert res.kind == "summary" and res.found and len(res.text) <= summary.MAX_SUMMARY_CHARS
+    assert 3 <= len(res.citations) <= summary.MAX_SENTENCES
+    starts = [c.start + c.highlight[0] for c in res.citations]
+    assert starts == sorted(starts)  # document order
+    for c in res.citations:
+        assert f"[{c.n}]" in res.text and c.text[c.highlight[0]:c.highlight[1]] in res.text
+
+
+def test_small_talk_in_the_question_language():
+    titles = ["Le rucher"]
+    assert chat.reply(analyse("Bonjour !"), titles, []).text.startswith("Bonjour")
+    thanks = chat.reply(analyse("Thanks!"), titles, [])
+    assert thanks.text.startswith("You're welcome") and thanks.kind == "chat" and not thanks.found
+    help_ = chat.reply(analyse("Que peux-tu faire ?"), titles, ["Combien de ruches ?"])
+    assert "« Le rucher »" in help_.text and "Combien de ruches ?" in help_.text

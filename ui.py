@@ -44,6 +44,8 @@ def sources_html(res) -> str:
     """The cited passages as HTML; every piece of document text is escaped."""
     if res is None:
         return "<div class='sources abstain'>Les passages cités apparaîtront ici.</div>"
+    if res.kind == "chat":
+        return "<div class='sources abstain'>Pas de passage cité pour cette réponse.</div>"
     if not res.found:
         return ("<div class='sources abstain'>Aucun passage cité : les documents ne contiennent pas "
                 "cette information.</div>")
@@ -181,7 +183,7 @@ def build_app(settings: Settings):
         try:
             res = pipeline.answer(question, history=_questions(history))
             reply, panel = shown(res.text), sources_html(res)
-            if not res.found:  # set apart from answers: italic, no citation markers
+            if res.kind == "none":  # set apart from answers: italic, no citation markers
                 reply = f"_{reply}_"
         except QuestionError as exc:
             reply, panel = shown("⚠️ " + refusal(exc)), sources_html(None)

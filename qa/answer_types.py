@@ -18,7 +18,7 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     (COUNT, r"\bcombien (?:de|d')\s*(?!dollars|euros|argent)\w|\bhow many\b|\bnombre (?:de|d')"),
     (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |etait |sera |a ete )?(?:le |la )?(?:montant|somme|prix|cout|total|nombre)\b"
              r"|\bhow (?:much|many)\b|\bwhat (?:is |was |will be )?(?:the )?(?:amount|sum|price|cost|total|number|size)\b"),
-    (PLACE, r"(?:^|\s)ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
+    (PLACE, r"^\W*ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
             r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
 ]
 _QUESTION = [(t, re.compile(p)) for t, p in _QUESTION]
@@ -34,14 +34,17 @@ _PLACE_NOUN = (r"(?:centre|nord|sud|est|ouest|rez-de-chaussée|sous-sol|étage|s
                r"musée|église|temple|château|palais|salle|région|ville|village|quartier|port|île|province|"
                r"département|capitale|gare|école|lycée|siège|bâtiment|parc|forêt|rue|avenue|cathédrale|"
                r"basilique|abbaye|monastère|prison|usine|frontière|côte|banlieue|plaine|bassin|sommet|vallée)s?\b")
+_NUMWORD = (r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|"
+            r"quarante|cinquante|soixante|cents?|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?")
 SPAN_PATTERNS = {
     AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
     DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                      r"septembre|octobre|novembre|decembre)(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
+    # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
-                      r"novembre|decembre))|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
-                      r"trente|cent|mille|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand)\b)", re.I),
+                      rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
@@ -53,7 +56,9 @@ _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
 
 def question_type(question: str) -> str | None:
     q = fold(question)
-    return next((t for t, rx in _QUESTION if rx.search(q)), None)
+    # "où" (where) and "ou" (or) fold alike: only the accented word, or "ou" opening the question, asks where.
+    where = re.search(r"(?:^|[\s'’])où\b", question.lower())
+    return next((t for t, rx in _QUESTION if rx.search(q)), PLACE if where else None)
 
 
 def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[int, int]]:

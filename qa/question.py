@@ -100,7 +100,7 @@ _YESNO_FR = _P(r"^(?:et |mais |alors |donc )?(?:est-ce que?|est-ce qu'|est ce qu
                r"autorise|permis|requis))\b")
 # French inversion with no question word: "Anthropic a-t-elle été fondée en 2021 ?"
 _INVERSION = _P(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
-_QWORD_FR = _P(r"\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|"
+_QWORD_FR = _P(r"^que\b|\b(?:qui|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|"
                r"pourquoi|quand|ou|d'ou|a quel|en quel)\b|^qu'")
 _WHY = _P(r"\b(?:pourquoi|d'ou (?:vien\w*|provien\w*)|where (?:does|do|did) .* come from|pour quelles? raisons?|quelles? (?:est|sont) (?:la|les) raisons?|quelles? raisons?|"
           r"why|for what reasons?|what (?:is|are|was|were) the reasons?|what reasons?|reason why|how come|"

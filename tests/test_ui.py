@@ -266,3 +266,22 @@ def test_two_quoted_sentences_are_both_marked(tmp_path, base_settings, embedder,
         page.screenshot(path=str(artifacts / "page-two-sentences.png"))
     finally:
         app.close()
+
+
+@pytest.mark.browser
+def test_summary_shows_every_cited_passage_marked(server, browser, artifacts):
+    page, _ = open_page(browser, server)
+    reply = ask(page, "Résume l'article.")
+    assert reply.startswith("Résumé de") and "[3]" in reply
+    cards = page.locator("#sources .source-card")
+    cards.first.wait_for(timeout=10000)
+    assert cards.count() >= 3
+    for i in range(cards.count()):  # each card: its number, and the quoted sentence marked
+        card = cards.nth(i)
+        assert card.inner_text().startswith(f"[{i + 1}]")
+        marked_text = card.locator("mark").first.inner_text()
+        assert marked_text and " ".join(marked_text.split()) in " ".join(reply.split())
+    page.screenshot(path=str(artifacts / "page-summary.png"), full_page=True)
+    hello = ask(page, "Bonjour !")
+    assert hello.startswith("Bonjour") and "Pas de passage cité" in page.locator("#sources").inner_text()
+    page.close()

@@ -1,0 +1,82 @@
+"""Every kind of reply end to end (real model, real index) on a document that is not the article,
+and on a service-public.fr fiche: nothing of it is specific to the article."""
+import shutil
+
+import pytest
+
+from conftest import RUCHER, corpus_of
+from qa.config import ROOT
+
+SPF = ROOT.parent / "shared" / "eval" / "spf" / "docs" / "F10424.md"
+
+
+@pytest.fixture(scope="module")
+def rucher(tmp_path_factory, base_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    return get_pipeline(corpus_of(tmp_path_factory.mktemp("rucher"), base_settings, {"rucher.md": RUCHER}))
+
+
+def test_summary_covers_the_sections_in_order(rucher):
+    res = rucher.answer("Résume le document.")
+    assert res.kind == "summary" and res.found and len(res.text) <= 1200
+    assert len({c.text for c in res.citations}) >= 3
+    assert [c.n for c in res.citations] == list(range(1, len(res.citations) + 1))
+    starts = [c.start for c in res.citations]
+    assert starts == sorted(starts)
+    assert rucher.answer("Summarize the document.").text.startswith("Summary of “Le rucher de Montfleury”")
+
+
+@pytest.mark.parametrize("q, kind, start", [
+    ("Quelles plantes les abeilles butinent-elles ?", "list", "Le tilleul, le colza, l'acacia et la lavande."),
+    ("Quelle quantité de miel a été récoltée au total ?", "fact", "1 100 kilogrammes."),
+    ("Qui a récolté le plus de miel, Paul Martin ou Claire Dubois ?", "fact", "Paul Martin : 680 kilogrammes"),
+    ("Claire Dubois a-t-elle récolté plus que Paul Martin ?", "yesno", "Non : Claire Dubois 420 kilogrammes"),
+    ("La récolte a-t-elle baissé en 2024 ?", "yesno", "Oui."),
+    ("Qui a fondé le rucher ?", "fact", "L'association Abeilles du Vercors."),
+    ("Combien de ruches compte le rucher ?", "fact", "Quarante-deux."),
+])
+def test_each_kind_on_another_document(rucher, q, kind, start):
+    res = rucher.answer(q)
+    assert res.kind == kind and res.found, res.text
+    assert res.text.startswith(start), res.text
+    assert res.citations and res.citations[0].source == "rucher.md"
+
+
+def test_why_and_topic_quote_the_right_section(rucher):
+    why = rucher.answer("Pourquoi la récolte a-t-elle baissé ?")
+    assert "car le printemps a été pluvieux" in why.text
+    topic = rucher.answer("Parle-moi de la vente du miel")
+    assert topic.kind == "summary" and "marché de Vals" in topic.text and topic.citations[0].section == "Vente"
+    market = rucher.answer("Tell me about the flowers.")
+    assert "tilleul" in market.text
+
+
+def test_small_talk_names_the_document_and_abstention_still_holds(rucher):
+    hello = rucher.answer("Bonjour")
+    assert hello.kind == "chat" and not hello.found and "Le rucher de Montfleury" in hello.text
+    assert rucher.answer("Thanks a lot!").text.startswith("You're welcome")
+    for q in ("Combien d'employés l'association a-t-elle ?", "How many employees does the association have?",
+              "Quel est le prix d'un essaim ?"):
+        assert rucher.answer(q).kind == "none", q
+
+
+def test_follow_ups_across_kinds(rucher):
+    first = "Qui a récolté le plus de miel, Paul Martin ou Claire Dubois ?"
+    assert rucher.answer("Pourquoi ?", history=["La récolte a-t-elle baissé en 2024 ?"]).found
+    after = rucher.answer("Et qu'en est-il de Claire Dubois ?", history=["Résume le document."])
+    assert "420 kilogrammes" in after.text
+    assert rucher.answer(first).found
+
+
+@pytest.mark.skipif(not SPF.is_file(), reason="needs ../shared/eval (the project's evaluation material)")
+def test_kinds_on_a_service_public_fiche(tmp_path, base_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    settings = corpus_of(tmp_path, base_settings, {})
+    shutil.copy(SPF, settings.corpus_dir / SPF.name)
+    pipe = get_pipeline(settings)
+    summary = pipe.answer("De quoi parle cette fiche ?")
+    assert summary.kind == "summary" and len({c.text for c in summary.citations}) >= 2
+    assert "tutelle" in summary.text.lower()
+    assert pipe.answer("Que peux-tu faire ?").text.count("Tutelle, curatelle") == 1

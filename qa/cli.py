@@ -36,8 +36,10 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("eval", help="measure answers, retrieval or language detection")
     ev = s.add_subparsers(dest="what", required=True)
-    e = ev.add_parser("answers", help="score answer() on a JSONL question set")
+    e = ev.add_parser("answers", help="score answer() on a JSONL question set: correct, abstained, wrong rates")
     e.add_argument("file", type=Path)
+    e.add_argument("--corpus", type=Path, default=None, help="answer from a fresh index of this folder instead")
+    e.add_argument("--json", action="store_true", help="print the tally as JSON at the end")
     e = ev.add_parser("retrieval", help="R@k / MRR of dense, BM25 and hybrid on contexts + questions")
     e.add_argument("--contexts", type=Path, required=True)
     e.add_argument("--questions", type=Path, required=True)
@@ -122,7 +124,12 @@ def _eval(args, settings) -> int:
     from . import evaluation
 
     if args.what == "answers":
-        summary = evaluation.eval_answers(args.file)
+        if args.corpus is not None and not args.corpus.is_dir():
+            print(f"qa: no folder {args.corpus}", file=sys.stderr)
+            return EXIT_USAGE
+        summary = evaluation.eval_answers(args.file, corpus=args.corpus)
+        if args.json:
+            print(json.dumps(summary))
         return EXIT_OK if summary["correct"] == summary["cases"] else EXIT_ERROR
     if args.what == "retrieval":
         result = evaluation.eval_retrieval(args.contexts, args.questions, settings, index_dir=args.index_dir)

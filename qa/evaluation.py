@@ -47,48 +47,98 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-# answers, with the rules of ../shared/eval/score.py
+# answers, with the rules of ../shared/eval/score.py (its docstring is the contract)
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
 def check_case(case: dict, res) -> list[str]:
+    """What is wrong with ``res`` for ``case`` (empty: fully correct). Fields: found, answer,
+    answer_all, forbid, evidence, evidence_all, source, min_citations, max_chars."""
     problems = []
     if res.language != case["lang"]:
         problems.append(f"language {res.language!r} != {case['lang']!r}")
     if bool(res.found) != case["found"]:
         problems.append(f"found={res.found} expected {case['found']}")
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", res.text or "").replace("’", "'")).strip().lower()
+    text = _norm(res.text or "")
     if not text:
         problems.append("empty answer text")
+    limit = case.get("max_chars", 400)
+    if len(text) > limit:
+        problems.append(f"answer text too long ({len(text)} chars > {limit})")
+    pats = case.get("answer")
+    if pats and not any(re.search(p, text, re.I) for p in pats):
+        problems.append(f"answer text lacks any of {pats}")
+    missing = [p for p in case.get("answer_all", []) if not re.search(p, text, re.I)]
+    if missing:
+        problems.append(f"answer text lacks {missing}")
+    bad = [p for p in case.get("forbid", []) if re.search(p, text, re.I)]
+    if bad:
+        problems.append(f"answer text has forbidden {bad}")
+    cited = [_norm(c.text or "") for c in res.citations or []]
     if case["found"]:
-        if len(text) > 400:
-            problems.append(f"answer text too long ({len(text)} chars > 400)")
-        if not any(re.search(p, text, re.I) for p in case.get("answer", [])):
-            problems.append(f"answer text lacks any of {case.get('answer')}")
-        evidence = normalize(case.get("evidence", ""))
-        if not any(evidence in normalize(c.text) for c in res.citations):
-            problems.append(f"no citation contains evidence {case.get('evidence')!r}")
+        wanted = ([case["evidence"]] if case.get("evidence") else []) + case.get("evidence_all", [])
+        for ev in wanted:
+            if not any(_norm(ev) in c for c in cited):
+                problems.append(f"no citation contains evidence {ev!r}")
+        if case.get("source") and not any(str(c.source).endswith(case["source"]) for c in res.citations or []):
+            problems.append(f"no citation from source {case['source']!r}")
+        if len(set(cited)) < case.get("min_citations", 0):
+            problems.append(f"citations: {len(set(cited))} distinct passages cited, expected >= {case['min_citations']}")
     return problems
 
 
-def eval_answers(path: Path, answer=None, out=sys.stdout) -> dict:
+def outcome(case: dict, res, problems: list[str]) -> str:
+    """correct; abstained (the answer was there, the reply said it was not); wrong (a confident reply
+    to an unanswerable question, or one whose citations miss the evidence or the document);
+    imprecise (the right passage, but the reply's text misses what it should say)."""
+    if not problems:
+        return "correct"
+    if not res.found:
+        return "abstained" if case["found"] else "imprecise"  # abstained where it should: the text is off
+    if not case["found"] or any(p.startswith("no citation") for p in problems):
+        return "wrong"
+    return "imprecise"
+
+
+def eval_answers(path: Path, answer=None, out=sys.stdout, corpus: Path | None = None) -> dict:
+    """Score ``answer()`` on the cases of ``path``; with ``corpus``, on a fresh index of that folder."""
+    tmp = None
+    if corpus is not None:
+        from .pipeline import get_pipeline
+
+        tmp = tempfile.TemporaryDirectory(prefix="qa-eval-")
+        settings = replace(Settings.from_env(), corpus_dir=Path(corpus), index_dir=Path(tmp.name), chroma_url=None)
+        answer = get_pipeline(settings).answer
     if answer is None:
         from . import answer
     cases = _read_jsonl(path)
-    ok, times = 0, []
+    tally = {"correct": 0, "abstained": 0, "wrong": 0, "imprecise": 0}
+    times = []
     for case in cases:
         t0 = time.perf_counter()
         try:
             res = answer(case["question"], history=case.get("history") or None)
             problems = check_case(case, res)
+            kind = outcome(case, res, problems)
         except Exception as exc:  # noqa: BLE001 - a crash is a failed case, reported as such
-            res, problems = None, [f"raised {exc!r}"]
+            res, problems, kind = None, [f"raised {exc!r}"], "wrong"
         times.append(time.perf_counter() - t0)
+        tally[kind] += 1
         if problems:
-            print(f"FAIL {case['id']} {case['question']!r}: " + "; ".join(problems), file=out)
+            print(f"{kind.upper():9} {case['id']} {case['question']!r}: " + "; ".join(problems), file=out)
             if res is not None:
-                print(f"     -> {res.text!r}", file=out)
-        else:
-            ok += 1
-    summary = {"cases": len(cases), "correct": ok, "p50_ms": round(float(np.median(times)) * 1000, 1) if times else 0}
-    print(f"score: {ok}/{len(cases)} cases fully correct (median {summary['p50_ms']} ms per answer)", file=out)
+                print(f"          -> {res.text!r}", file=out)
+    n = len(cases) or 1
+    summary = {"cases": len(cases), **tally, **{f"{k}_rate": round(v / n, 3) for k, v in tally.items()},
+               "p50_ms": round(float(np.median(times)) * 1000, 1) if times else 0}
+    print(f"correct {tally['correct']}/{len(cases)} = {summary['correct_rate']:.2f}, abstained "
+          f"{summary['abstained_rate']:.2f}, wrong {summary['wrong_rate']:.2f}, imprecise {summary['imprecise_rate']:.2f} "
+          f"(median {summary['p50_ms']} ms per answer)", file=out)
+    print(f"score: {tally['correct']}/{len(cases)} cases fully correct", file=out)
+    if tmp is not None:
+        tmp.cleanup()
     return summary
 
 

@@ -50,3 +50,45 @@ def test_retrieval_eval_end_to_end(tmp_path, base_settings, embedder):
     assert res["sizes"] == {**res["sizes"], "contexts": 4, "questions": 4, "chunks": 4}
     assert res["answers"]["containment"] >= 0.75
     assert set(res) == {"dense", "bm25", "hybrid", "answers", "sizes"}
+
+
+def _reply(text="", found=True, cites=(), lang="fr"):
+    from qa.types import Answer, Citation
+
+    return Answer(text, lang, found, [Citation(n=i + 1, text=t, source=s, section="", start=0, end=len(t), score=0.9)
+                                      for i, (t, s) in enumerate(cites)])
+
+
+CASES = [  # (case, reply): every field of the contract, passing and failing
+    ({"lang": "fr", "found": True, "answer": ["15 milliards"], "evidence": "total de 15"},
+     _reply("15 milliards.", cites=[("pour un total de 15 milliards", "a.txt")])),
+    ({"lang": "fr", "found": True, "answer": ["15 milliards"], "evidence": "total de 15"},
+     _reply("10 milliards.", cites=[("Nvidia 10 milliards", "a.txt")])),
+    ({"lang": "fr", "found": True, "answer": [], "answer_all": ["a", "b"], "min_citations": 2, "max_chars": 30},
+     _reply("a b", cites=[("x", "a.txt"), ("x", "a.txt")])),
+    ({"lang": "en", "found": False, "forbid": ["does not say"], "answer": ["hello"]}, _reply("Hello!", found=False, lang="en")),
+    ({"lang": "en", "found": False}, _reply("The document does not say.", found=False, lang="en")),
+    ({"lang": "fr", "found": False}, _reply("10.", cites=[("x", "a.txt")])),
+    ({"lang": "fr", "found": True, "answer": [], "source": "cnil-007.md"}, _reply("x", cites=[("x", "docs/cnil-008.md")])),
+    ({"lang": "fr", "found": True, "answer": [], "source": "cnil-007.md", "evidence_all": ["y", "x"]},
+     _reply("x", cites=[("x", "docs/cnil-007.md")])),
+    ({"lang": "fr", "found": True, "answer": ["z"]}, _reply("Je ne trouve pas.", found=False)),
+]
+
+
+def test_answer_checks_follow_the_contract_of_score_py():
+    from qa.evaluation import check_case, outcome
+
+    got = [outcome(case, res, check_case(case, res)) for case, res in CASES]
+    assert got == ["correct", "wrong", "imprecise", "correct", "correct", "wrong", "wrong", "wrong", "abstained"]
+    import importlib.util
+
+    from qa.config import ROOT
+    ref = ROOT.parent / "shared" / "eval" / "score.py"
+    if not ref.is_file():
+        pytest.skip("../shared/eval/score.py, the reference, is not here")
+    spec = importlib.util.spec_from_file_location("score_ref", ref)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for case, res in CASES:  # the same verdict as the reference, case by case
+        assert bool(check_case(case, res)) == bool(mod.check(case, res)), case

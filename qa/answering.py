@@ -11,13 +11,17 @@ import numpy as np
 from .followup import entities
 from .indexing import sentence_id
 from .question import CHAT, COMPARE, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
-from .replies import chat, compare, explain, fact, listing, summary, yesno
+from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
 from .retrieval import HybridIndex
 from .selection import TYPE_WORDS, Candidate, candidates
-from .text import STOP_WORDS, stem, words
+from .text import STOP_WORDS, fold, stem, words
 from .types import Answer, Chunk, QuestionError, Span
 
 MAX_UNKNOWN_SHARE = 0.5
+# Words that ask rather than name: never reported as missing from the documents.
+_QUESTION_WORD = re.compile(r"(?:combien|comment|pourquoi|quand|quel\w*|lequel\w*|est-ce|how|what|when|where|why|"
+                            r"which|who\w*|does|did|have|has|many|much|\w+-t-\w+|\w+-(?:il|elle|ils|elles|on)|"
+                            r"y a-t-il|a-t-il|a-t-elle)")
 # Overviews of a topic read more passages than a fact: the section that covers it may rank below
 # passages that share a word with the question.
 TOPIC_K = 8
@@ -80,13 +84,13 @@ class Answerer:
             return self._summary(q, sources)
         if not any(w in self.vocabulary or w in STOP_WORDS for w in words(q.query)):
             # Not one word that the documents or either language knows ("xxxx", a stray paste).
-            return Answer(msg["absent"], q.lang, False)
+            return self._absent(q)
         vector = self.index.embedder.encode_queries([q.topic if q.kind == TOPIC else q.query])[0]
         if q.kind == TOPIC:
             hits = self.index.search(q.topic, k=TOPIC_K, vector=vector, sources=sources)
-            return summary.topic(q, hits, self._vectors, vector) or Answer(msg["absent"], q.lang, False)
+            return summary.topic(q, hits, self._vectors, vector) or self._absent(q)
         if q.lang == "fr" and self.unknown_subject(q.query):
-            return Answer(msg["absent"], q.lang, False)
+            return self._absent(q)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
         ranked = sorted(candidates(self.index, q.query, vector, hits), key=lambda c: c.score, reverse=True)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,
@@ -95,7 +99,34 @@ class Answerer:
         if res is not None:
             return res
         chosen = fact.choose(ranked)
-        return fact.reply(q, chosen) if chosen else Answer(msg["absent"], q.lang, False)
+        return fact.reply(q, chosen) if chosen else self._absent(q)
+
+    def _absent(self, q: Question) -> Answer:
+        """Abstain, saying which names the documents hold and which asked words they never use
+        (kept together as asked: "chiffre d'affaires")."""
+        names = {w for n in q.names for w in words(n)}
+        phrases: list[str] = []
+        last_end, gap_ok = 0, False
+        for m in re.finditer(r"[^\W\d_][\w-]*", q.text):
+            w = m.group()
+            f = words(w)
+            content = len(w) >= 3 and f and not set(f) & (STOP_WORDS | TYPE_WORDS | names) \
+                and not _QUESTION_WORD.fullmatch(w.lower())
+            if content and not self._known(w):
+                if gap_ok:  # right after a missing word, through link words only: one phrase
+                    phrases[-1] += q.text[last_end:m.end()]
+                else:
+                    phrases.append(w)
+                last_end, gap_ok = m.end(), True
+            else:
+                # "chiffre d'affaires", "date of birth": a short link word keeps the phrase open
+                gap_ok = gap_ok and fold(w) in {"de", "d", "du", "des", "of", "the"}
+        return absent.reply(q, self.n_docs, self._known, phrases)
+
+    def _known(self, word: str) -> bool:
+        """The documents use the word, a word of the same stem or of the same first five letters."""
+        return all(w in self.vocabulary or stem(w) in self.stems or (len(w) >= 6 and w[:5] in self.prefixes)
+                   for w in words(word))
 
     def choose(self, query: str, vector: np.ndarray, hits, lang: str) -> list[Candidate]:
         """The sentence(s) a fact reply would rest on (empty: abstain); for bench/ and tests."""

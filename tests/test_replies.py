@@ -118,3 +118,18 @@ def test_small_talk_in_the_question_language():
     assert thanks.text.startswith("You're welcome") and thanks.kind == "chat" and not thanks.found
     help_ = chat.reply(analyse("Que peux-tu faire ?"), titles, ["Combien de ruches ?"])
     assert "« Le rucher »" in help_.text and "Combien de ruches ?" in help_.text
+
+
+def test_an_abstention_says_what_was_missing():
+    from qa.replies import absent
+
+    known = {"nvidia", "claude"}.__contains__
+
+    def check(word):
+        return word.lower() in {"nvidia", "claude", "investit"}
+    fr = absent.reply(analyse("Combien de salariés Nvidia emploie-t-il ?"), 1, check, ["salariés", "emploie"])
+    assert fr.text == "Le document parle de Nvidia, mais je n'y trouve rien sur : salariés ni emploie."
+    assert fr.kind == "none" and not fr.found and fr.citations == []
+    en = absent.reply(analyse("Where is Anthropic headquartered?"), 2, check, ["headquartered"])
+    assert en.text == "I found nothing about: Anthropic or headquartered in the documents."
+    assert absent.reply(analyse("Qui est-ce ?"), 1, known, []).text == "Je ne trouve pas cette information dans le document."

@@ -8,8 +8,8 @@ from ..answer_types import DATE, to_english
 from ..question import Question
 from ..selection import Candidate
 from ..text import fold, stem, words
-from ..types import Answer
-from .common import MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, quoted, together, window
+from ..types import Answer, Chunk, Span
+from .common import MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, join, quoted, together, window
 
 # Abstention, tuned on PIAF dev (all answerable) against the same 929 questions asked of the article
 # alone (none answerable): at a 0.80 floor, 6.6% of the first abstain and 1.8% of the second answer.
@@ -19,10 +19,43 @@ MIN_COSINE = 0.80
 RUNNER_UP_MARGIN = 0.09
 
 
+def heading_like(text: str) -> bool:
+    """A line with no final punctuation and a dozen words at most: a heading, a table cell or a
+    list item, which says little alone ("Vente d'un bien mobilier ou immobilier aux enchères")."""
+    t = text.strip()
+    return not re.search(r"[.!?…:;»)\"”]$", t) and len(t.split()) <= 12
+
+
+def _announces(c: Candidate) -> bool:
+    return flat(c.sentence).endswith(":")
+
+
 def usable(c: Candidate) -> bool:
     """The sentence names what the question names, holds the kind of answer it wants, and is
-    close enough to it."""
-    return c.grounded and c.typed and c.cosine >= MIN_COSINE
+    close enough to it; a heading or a list item alone says nothing unless it holds the short
+    answer, and a line that announces a list ("… dans les cas suivants :") needs its list."""
+    if not (c.grounded and c.typed and c.cosine >= MIN_COSINE):
+        return False
+    if heading_like(c.sentence.text) and not c.answer:
+        return False
+    return not _announces(c) or bool(_items_after(c.hit.chunk, c.sentence))
+
+
+def _items_after(chunk: Chunk, sentence: Span) -> list[Span]:
+    """The lines of the list that ``sentence`` announces: the passage's next sentences, up to the
+    first one that is not shaped like an item."""
+    out = []
+    for s in chunk.sentences:
+        if s.start < sentence.end:
+            continue
+        if len(s.text.split()) > MAX_ITEM_WORDS or len(out) >= MAX_ITEMS:
+            break
+        out.append(s)
+    return out
+
+
+MAX_ITEM_WORDS = 30
+MAX_ITEMS = 8
 
 
 def choose(ranked: list[Candidate]) -> list[Candidate]:
@@ -31,10 +64,11 @@ def choose(ranked: list[Candidate]) -> list[Candidate]:
     best = next((c for c in ranked if usable(c)), None)
     if best is None:
         return []
-    if best.answer:  # a short answer leads the reply: it already answers
+    if best.answer or _announces(best):  # a short answer, or a list, already answers
         return [best]
-    # The runner-up only adds context to a reply that stands on ``best``: any sentence will do.
-    runner = next((c for c in ranked if c is not best and c.hit is best.hit), None)
+    # The runner-up only adds context to a reply that stands on ``best``; not a heading.
+    runner = next((c for c in ranked if c is not best and c.hit is best.hit and not heading_like(c.sentence.text)),
+                  None)
     return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
 
 
@@ -73,9 +107,16 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "") -> Answer:
     intro = frame(q.lang, bool(head))
     budget = MAX_ANSWER_CHARS - len(head) - len(intro) - 8
     spans = [coherent(chunk, c.sentence, budget, follow=not (short or prefix))]
+    items = _items_after(chunk, c.sentence) if _announces(c) else []
+    if items:  # the list the sentence announces, as far as the budget allows
+        fitting = [it for it in items if it.end - spans[0].start <= budget] or items[:1]
+        spans = [join(chunk, spans[0], fitting[-1])]
     if len(chosen) > 1:
         spans = together(chunk, spans[0], coherent(chunk, chosen[1].sentence, budget), budget)
-    if len(spans) == 1:
+    if items:  # one item a line in the document: "; " keeps them apart in the quote
+        intro_text = " ".join(chunk.text[spans[0].start - chunk.start:c.sentence.end - chunk.start].split())
+        text = window(intro_text + " " + "; ".join(flat(it) for it in fitting), budget)
+    elif len(spans) == 1:
         text = window(flat(spans[0]), budget, focus=short or c.focus.text)
     else:
         text = " … ".join(flat(sp) for sp in spans)

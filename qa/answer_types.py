@@ -43,7 +43,7 @@ SPAN_PATTERNS = {
     DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                      r"septembre|octobre|novembre|decembre)(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
-    COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+    COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word

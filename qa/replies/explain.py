@@ -31,6 +31,5 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
         return fact.reply(q, fact.choose([reason] + [c for c in ranked if c is not reason]))
     if not re.search(r"\b(?:pourquoi|why|raison|reason)\b", fold(q.text)):
         return fact.reply(q, fact.choose(ranked))  # "how" questions: the best sentence is the answer
-    prefix = ("The document gives no explicit reason; what it says: " if q.lang == "en"
-              else "Le document ne donne pas de raison explicite ; voici ce qu'il dit. ")
-    return fact.reply(q, fact.choose(ranked), prefix=prefix)
+    intro = "The document does not say why; it says: " if q.lang == "en" else "Le document ne dit pas pourquoi ; il dit : "
+    return fact.reply(q, fact.choose(ranked), intro=intro)

@@ -91,9 +91,10 @@ def agent(sentence: str, q: Question) -> str | None:
     return None
 
 
-def reply(q: Question, chosen: list[Candidate], prefix: str = "") -> Answer:
+def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | None = None) -> Answer:
     """The reply resting on ``chosen`` (best first): a short answer when there is one, then the
-    quote, cited [1]. ``prefix`` (a verdict such as "Non") goes first."""
+    quote, cited [1]. ``prefix`` (a verdict such as "Non") goes first; ``intro`` replaces the words
+    that introduce the quote."""
     c = chosen[0]
     chunk = c.hit.chunk
     short = c.answer or agent(c.sentence.text, q)
@@ -104,7 +105,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "") -> Answer:
             short = f"en {short}"  # "En 2021." reads as an answer; "2021." alone does not
         head = f"{capital(short)}. " if short else ""
     head = prefix + head
-    intro = frame(q.lang, bool(head))
+    intro = frame(q.lang, bool(head)) if intro is None else intro
     budget = MAX_ANSWER_CHARS - len(head) - len(intro) - 8
     spans = [coherent(chunk, c.sentence, budget, follow=not (short or prefix))]
     items = _items_after(chunk, c.sentence) if _announces(c) else []

@@ -107,6 +107,8 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
         # its topic (cross-lingual: "competitors" / "concurrents" 0.79 on the article).
         if not (c.grounded and c.typed and c.cosine >= fact.MIN_COSINE - LIST_COSINE_SLACK):
             continue
+        if c.hit.chunk.source != best.hit.chunk.source:  # another document's list answers another question
+            continue
         found = inline(c.sentence.text)
         if found:
             items, (a, b) = found

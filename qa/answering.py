@@ -13,7 +13,7 @@ from .indexing import sentence_id
 from .question import CHAT, COMPARE, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
 from .retrieval import HybridIndex
-from .selection import TYPE_WORDS, Candidate, candidates
+from .selection import TYPE_WORDS, Candidate, candidates, counted_noun
 from .text import STOP_WORDS, fold, stem, words
 from .types import Answer, Chunk, QuestionError, Span
 
@@ -90,6 +90,9 @@ class Answerer:
             hits = self.index.search(q.topic, k=TOPIC_K, vector=vector, sources=sources)
             return summary.topic(q, hits, self._vectors, vector) or self._absent(q)
         if q.lang == "fr" and self.unknown_subject(q.query):
+            return self._absent(q)
+        noun = counted_noun(q.query)
+        if noun and not self._known(noun):  # "how many employees" of documents that never name any
             return self._absent(q)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
         ranked = sorted(candidates(self.index, q.query, vector, hits), key=lambda c: c.score, reverse=True)

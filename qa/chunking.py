@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
 
@@ -71,20 +71,55 @@ def _hard_split(span: Span, max_chars: int) -> list[Span]:
     return out
 
 
+_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?…»\"”)]\s*$")
+
+
 def sections(doc: Document) -> list[tuple[str, list[Span]]]:
-    """(section title, sentence spans) in document order; headings are structure, not body."""
+    """(section title, sentence spans) in document order; headings are structure, not body.
+    Lines of one paragraph are read together (a sentence wrapped over two lines stays one), a
+    bullet is its own line, and the short lines after one that ends with ":" are the items of the
+    list it announces, not headings."""
     out: list[tuple[str, list[Span]]] = []
     current, sents = "", []
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\r\n]+", doc.text[doc.body_start:])]
+    body = doc.text[doc.body_start:]
+    para: tuple[int, int] | None = None  # the paragraph being read: (start, end) in ``body``
+    listing = False                       # the lines read now are the items of an announced list
+
+    def flush() -> None:
+        nonlocal para
+        if para is not None:
+            sents.extend(split_sentences(body[para[0]:para[1]], doc.body_start + para[0]))
+            para = None
+
+    previous_end = -1
     for i, (pos, line) in enumerate(lines):
         if not line.strip():
             continue
-        if _is_heading(line, has_next=i + 1 < len(lines)):
+        blank_before = previous_end < 0 or bool(body[previous_end:pos].count("\n") > 1)
+        previous_end = pos + len(line)
+        stripped = line.strip()
+        if listing and (stripped.startswith("#") or _ENDS_SENTENCE.search(stripped) and not _BULLET.match(line)):
+            listing = False
+        wrapped_on = i + 1 < len(lines) and body[previous_end:lines[i + 1][0]].count("\n") == 1 \
+            and lines[i + 1][1][:1].islower()  # "Il compte aujourd'hui" / "quarante-deux ruches"
+        if not listing and not wrapped_on and _is_heading(line, has_next=i + 1 < len(lines)):
+            flush()
             if sents:
                 out.append((current, sents))
-            current, sents = line.strip().lstrip("#").strip(), []
+            current, sents = stripped.lstrip("#").strip(), []
             continue
-        sents.extend(split_sentences(line, doc.body_start + pos))
+        in_bullet = para is not None and _BULLET.match(body[para[0]:para[1]])
+        if listing or _BULLET.match(line) or blank_before or para is None or (in_bullet and not line[:1].isspace()):
+            flush()  # an item, or a new paragraph
+            para = (pos, pos + len(line))
+        else:  # the same paragraph, wrapped
+            para = (para[0], pos + len(line))
+        if stripped.endswith(":"):
+            flush()
+            listing = True
+    flush()
     if sents:
         out.append((current, sents))
     return out

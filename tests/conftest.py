@@ -18,7 +18,8 @@ MUSEUM = ("Le musée des Lumières\n\nLe musée des Lumières expose des peintur
           "musée vend des cartes postales. Le jardin du musée accueille des concerts en été. Le musée des "
           "Lumières prête aussi des sculptures aux écoles de la ville.\n")
 
-# A second document, of another topic and shape (Markdown, front matter, sections), for every kind of reply.
+# A second document, of another topic and shape (Markdown, front matter, sections, lines wrapped inside
+# sentences), for every kind of reply.
 RUCHER = """---
 title: Le rucher de Montfleury
 date: 2024-10-02
@@ -28,15 +29,18 @@ date: 2024-10-02
 
 ## Histoire
 
-Le rucher de Montfleury a été fondé en 2012 par l'association Abeilles du Vercors. Il compte aujourd'hui quarante-deux ruches, installées sur une prairie en pente au-dessus du village.
+Le rucher de Montfleury a été fondé en 2012 par l'association Abeilles du Vercors. Il compte aujourd'hui
+quarante-deux ruches, installées sur une prairie en pente au-dessus du village.
 
 ## Récolte 2024
 
-Paul Martin a récolté 680 kilogrammes de miel et Claire Dubois 420 kilogrammes, pour un total de 1 100 kilogrammes. La récolte a baissé de 15 % par rapport à 2023 car le printemps a été pluvieux.
+Paul Martin a récolté 680 kilogrammes de miel et Claire Dubois 420 kilogrammes, pour un total de
+1 100 kilogrammes. La récolte a baissé de 15 % par rapport à 2023 car le printemps a été pluvieux.
 
 ## Flore
 
-Les abeilles butinent surtout le tilleul, le colza, l'acacia et la lavande. Les prairies fleuries sont fauchées tard afin de nourrir les abeilles jusqu'en juillet.
+Les abeilles butinent surtout le tilleul, le colza, l'acacia et la lavande. Les prairies fleuries sont
+fauchées tard afin de nourrir les abeilles jusqu'en juillet.
 
 ## Vente
 

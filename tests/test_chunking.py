@@ -69,3 +69,17 @@ def test_markdown_headings_and_front_matter_offsets():
     got = sections(d)
     assert [t for t, _ in got] == ["Partie un", "Partie deux"]
     assert [s.text for s in got[0][1]] == ["Phrase un.", "Phrase deux."]
+
+
+def test_wrapped_lines_and_announced_lists():
+    from qa.chunking import sections
+    from qa.types import Document
+
+    text = ("Titre\n\nUne phrase coupée\nen deux lignes. Une autre.\n\nVous pouvez demander dans les cas suivants :\n\n"
+            "Mariage, conclusion d'un Pacs\n\nNaissance d'un enfant\n\nFin de la liste.\n- un\n- deux\n  suite\nFin.")
+    (title, spans), = sections(Document(id="x", source="x", text=text, title="T"))
+    assert title == "Titre"  # the list items are body, not headings
+    assert [s.text for s in spans] == [
+        "Une phrase coupée\nen deux lignes.", "Une autre.", "Vous pouvez demander dans les cas suivants :",
+        "Mariage, conclusion d'un Pacs", "Naissance d'un enfant", "Fin de la liste.", "- un", "- deux\n  suite", "Fin."]
+    assert all(text[s.start:s.end] == s.text for s in spans)

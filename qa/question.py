@@ -195,6 +195,20 @@ def _topic_words(topic: str, text: str = "", q: str = "") -> str:
     return topic
 
 
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*")
+
+
+def full_names(q: Question) -> list[str]:
+    """The names of the question whole: "Paul Martin", not "Paul" and "Martin" (numbers left out)."""
+    known = {n for n in q.names if not n[0].isdigit()}
+    out = []
+    for m in _CAPITALISED.finditer(q.query):
+        run = [w for w in m.group().split() if w in known]
+        if run and " ".join(run) not in out:
+            out.append(" ".join(run))
+    return out
+
+
 def analyse(text: str, history: list[str] | tuple[str, ...] = (), default_lang: str | None = None) -> Question:
     """The one analysis of ``text`` (already cleaned); ``history`` holds the earlier questions."""
     history = tuple(history)

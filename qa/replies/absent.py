@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..question import Question
+from ..question import Question, full_names
 from ..types import Answer
 
 MAX_MISSING = 3
@@ -16,8 +16,8 @@ def reply(q: Question, n_docs: int, known: Callable[[str], bool], subject: list[
     """``known(word)`` tells whether the documents use a word; ``subject`` holds the question's
     subject words as asked."""
     one = n_docs <= 1
-    names = [n for n in q.names if not n[0].isdigit() and known(n)]
-    unknown_names = [n for n in q.names if not n[0].isdigit() and not known(n)]
+    names = [n for n in full_names(q) if known(n)]
+    unknown_names = [n for n in full_names(q) if not known(n)]
     missing = list(dict.fromkeys(unknown_names + [w for w in subject if not known(w)]))[:MAX_MISSING]
     if q.lang == "en":
         where = "The document" if one else "The documents"

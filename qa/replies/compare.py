@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..answer_types import to_english
-from ..question import Question
+from ..question import Question, full_names
 from ..selection import Candidate
 from ..text import fold
 from ..types import Answer
@@ -64,23 +64,9 @@ def _sum(found: list[Amount]) -> str:
     return ref.text[:number.start()] + text + ref.text[number.end():]
 
 
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*")
-
-
-def names_of(q: Question) -> list[str]:
-    """The names the question compares, whole: "Paul Martin", not "Paul" and "Martin"."""
-    known = {n for n in q.names if not n[0].isdigit()}
-    out = []
-    for m in _CAPITALISED.finditer(q.query):
-        run = [w for w in m.group().split() if w in known]
-        if run and " ".join(run) not in out:
-            out.append(" ".join(run))
-    return out
-
-
 def _figures(q: Question, ranked: list[Candidate]) -> tuple[dict[str, Amount], list[Candidate]] | None:
     """The amount of each name asked about, and the sentences that state them."""
-    names = names_of(q)
+    names = full_names(q)
     if len(names) < 2:
         return None
     got: dict[str, Amount] = {}
@@ -123,7 +109,7 @@ def verdict(q: Question, ranked: list[Candidate]) -> Answer | None:
                                          r"higher|lower|superieure?|inferieure?)\b", fold(q.query)):
         return None
     got, where = figures
-    subject, other = [n for n in names_of(q) if n in got][:2]
+    subject, other = [n for n in full_names(q) if n in got][:2]
     if got[subject].value == got[other].value:
         return None
     less = bool(_LESS.search(fold(q.query)))

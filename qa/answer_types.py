@@ -6,7 +6,7 @@ import re
 
 from .text import fold
 
-AMOUNT, COUNT, PERCENT, DATE, PLACE, NAME = "amount", "count", "percent", "date", "place", "name"
+AMOUNT, COUNT, PERCENT, DATE, PLACE, NAME, DURATION = "amount", "count", "percent", "date", "place", "name", "duration"
 
 _QUESTION = [  # checked in order, on folded text: the first that matches wins
     (PERCENT, r"\bquel(?:le)?s? (?:part|pourcentage|proportion)\b|\bwhat (?:share|percentage|proportion|percent)\b"
@@ -15,6 +15,12 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
            r"|\bwhen\b|\b(?:what|which) (?:date|year|day|month|time)\b|\bin what year\b"),
     (NAME, r"\bcomment (?:s'appelle|se nomme|se nommait|s'appelait)\b|\bquel(?:le)? (?:est|etait) (?:le|son|sa) nom\b"
            r"|\bsous quel nom\b|\bwhat(?: is|'s| was) (?:the |its |his |her |their )?name\b|\bwhat is (?:it|\w+) called\b"),
+    # "combien de temps", "how long", "quel délai": a number of days, months or years, not any number
+    (DURATION, r"\bcombien de temps\b|\bhow long\b|\bquelle (?:est la )?duree\b|\bquel (?:est le )?delai\b|"
+               r"\bdans quel delai\b|\bpendant combien\b|\bau bout de combien\b|\bfor how (?:long|many (?:days|weeks|"
+               r"months|years))\b|\bhow many (?:days|weeks|months|years|hours)\b|\bcombien (?:de |d')(?:jours|semaines|"
+               r"mois|annees|ans|heures)\b|\bduree (?:maximale|minimale|de conservation)\b|\b(?:maximum|minimum) "
+               r"(?:length|duration|period|time)\b"),
     (COUNT, r"\bcombien (?:de|d')\s*(?!dollars|euros|argent)\w|\bhow many\b|\bnombre (?:de|d')"),
     (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |etait |sera |a ete )?(?:le |la )?(?:montant|somme|prix|cout|total|nombre)\b"
              r"|\bhow (?:much|many)\b|\bwhat (?:is |was |will be )?(?:the )?(?:amount|sum|price|cost|total|number|size)\b"),
@@ -37,6 +43,7 @@ _PLACE_NOUN = (r"(?:centre|nord|sud|est|ouest|rez-de-chaussée|sous-sol|étage|s
 _NUMWORD = (r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|"
             r"quarante|cinquante|soixante|cents?|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?")
+_TIME_UNIT = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|secondes?|years?|months?|weeks?|days?|hours?)\b"
 SPAN_PATTERNS = {
     AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
@@ -45,6 +52,8 @@ SPAN_PATTERNS = {
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
+    DURATION: re.compile(rf"{_LEAD}(?:{_NUM}|\b(?:{_NUMWORD}|un|une|one|a)(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}))*)"
+                         rf"\s*(?:\w+\s+)?{_TIME_UNIT}", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
@@ -76,6 +85,8 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
             continue
         if kind == AMOUNT and (_YEAR.match(piece) or not re.search(r"[^\d\s.,]", piece)):
             continue  # an amount has a unit or a scale: "en 2021" is a date, a bare "18" a day
+        if kind == DURATION and not re.search(rf"\d|{_NUMWORD}|\bun|\bune|\bone\b|^a\b", piece):
+            continue
         if kind == COUNT and _YEAR.match(piece):
             continue
         if kind in (PLACE, NAME):
@@ -93,6 +104,9 @@ _SCALES = {"milliard": "billion", "milliards": "billion", "million": "million", 
 _LEADS = {"environ": "about", "pres de": "nearly", "plus de": "more than", "moins de": "less than",
           "superieure a": "more than", "superieur a": "more than", "inferieure a": "less than",
           "inferieur a": "less than", "de l'ordre de": "about", "quelque": "some"}
+_UNITS_EN = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month", "semaine": "week",
+             "semaines": "week", "jour": "day", "jours": "day", "heure": "hour", "heures": "hour", "minute": "minute",
+             "minutes": "minute", "seconde": "second", "secondes": "second"}
 _CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livre": "£", "livres": "£"}
 
 
@@ -100,6 +114,14 @@ def to_english(span: str, kind: str | None = None) -> str:
     """Render a French amount, percentage or date in English when the form is unambiguous
     ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
     f = fold(span).strip()
+    if kind == DURATION:
+        m = re.fullmatch(rf"(?:(\w+(?: \w+)?) )?(\d+(?:[.,]\d+)?|\w+(?:-\w+)*) ({_TIME_UNIT[3:-3]})", f)
+        if m and m.group(2)[0].isdigit() and m.group(3) in _UNITS_EN:
+            n = m.group(2).replace(",", ".")
+            unit = _UNITS_EN[m.group(3)] + ("" if n in ("1", "1.0") else "s")
+            lead = _LEADS.get(m.group(1) or "", "")
+            return f"{lead + ' ' if lead else ''}{n} {unit}"
+        return span
     if kind == DATE and _YEAR.match(f):
         return ("since " if f.startswith("depuis") else "in ") + f.split()[-1]
     lead = ""

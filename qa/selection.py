@@ -27,7 +27,10 @@ WEIGHTS = {"cosine": 1.0, "coverage": 0.2, "grounded_here": 0.03, "near": 0.08, 
 TYPE_WORDS = frozenset(words(
     "montant montants somme sommes date dates nom noms année années jour jours mois pays ville villes lieu "
     "lieux nombre nombres total part pourcentage combien appelle appelé appelée nommé nommée name names "
-    "called amount year years number"))
+    "called amount year years number "
+    # words about the documents themselves, not their subject ("cités dans l'article")
+    "article articles document documents texte textes fiche fiches cite cites citee citees mentionne mentionnes "
+    "mentionnee mentionnees evoque evoques indique indiques mentioned cited article text"))
 # A sentence opening with one of these leans on the one before it ("Elle a été fondée en 2021.").
 CONTINUES = re.compile(
     r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Son|Sa|Ses|Leur|Leurs|Cela|Ceci|Lui|Là|Ainsi|"

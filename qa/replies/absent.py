@@ -18,7 +18,9 @@ def reply(q: Question, n_docs: int, known: Callable[[str], bool], subject: list[
     one = n_docs <= 1
     names = [n for n in full_names(q) if known(n)]
     unknown_names = [n for n in full_names(q) if not known(n)]
-    missing = list(dict.fromkeys(unknown_names + [w for w in subject if not known(w)]))[:MAX_MISSING]
+    # English words seldom match the French text letter for letter: only names are reported missing.
+    words_missing = [w for w in subject if not known(w)] if q.lang == "fr" else []
+    missing = list(dict.fromkeys(unknown_names + words_missing))[:MAX_MISSING]
     if q.lang == "en":
         where = "The document" if one else "The documents"
         if names and missing:

@@ -45,6 +45,9 @@ def inline(sentence: str) -> tuple[list[str], tuple[int, int]] | None:
             items[0] = items[0][cut:]
         if len(items) < 3 or any(not i or len(i.split()) > MAX_ITEM_WORDS for i in items):
             continue
+        sizes = [len(i.split()) for i in items]
+        if max(sizes) > 2 * min(sizes) + 2:  # items of a list look alike; clauses of a sentence do not
+            continue
         return items, (offset, m.start() + len(m.group().rstrip(" .!?")))
     return None
 

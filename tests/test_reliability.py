@@ -82,3 +82,26 @@ def test_single_line_indexes_as_fast_as_the_same_text_in_lines(tmp_path, base_se
             best[name] = min(best[name], time.process_time() - t)
             assert report.chunks_total > 150
     assert best["one"] <= 1.5 * best["lines"], best
+
+
+# 5. Credentials with an empty part
+
+@pytest.mark.parametrize("value, missing", [(":", "user and password"), ("alice:", "password"), (":s3cret", "user"),
+                                            ("alice", "':'"), (" :s3cret", "user")])
+def test_auth_with_an_empty_part_is_refused(monkeypatch, value, missing):
+    import ui
+
+    monkeypatch.setenv("QA_AUTH", value)
+    for host in ("127.0.0.1", "0.0.0.0"):
+        with pytest.raises(SystemExit, match=f"QA_AUTH must be user:password.*{missing} missing"):
+            ui._check_exposure(host)
+    monkeypatch.setenv("QA_AUTH", "alice:s3:cret")  # a colon inside the password is the password's
+    assert ui._check_exposure("0.0.0.0") == ("alice", "s3:cret")
+
+
+def test_serve_with_an_empty_password_exits_with_the_reason(fresh_settings):
+    from test_ui import free_port
+
+    out = qa(["serve", "--port", str(free_port())], fresh_settings, timeout=120, QA_AUTH="alice:")
+    assert out.returncode != 0 and "QA_AUTH must be user:password" in out.stderr and "password missing" in out.stderr
+    assert "Traceback" not in out.stderr and "Chat page" not in out.stderr

@@ -105,3 +105,39 @@ def test_serve_with_an_empty_password_exits_with_the_reason(fresh_settings):
     out = qa(["serve", "--port", str(free_port())], fresh_settings, timeout=120, QA_AUTH="alice:")
     assert out.returncode != 0 and "QA_AUTH must be user:password" in out.stderr and "password missing" in out.stderr
     assert "Traceback" not in out.stderr and "Chat page" not in out.stderr
+
+
+# 3. Every bad file named at once, before the model loads
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".qa-index")}
+
+
+def test_all_bad_files_are_named_in_one_quick_run_and_the_index_is_untouched(fresh_settings, embedder):
+    from qa.corpus import load_corpus
+    from qa.indexing import build_index
+
+    build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    before = snapshot(fresh_settings.index_dir)
+    folder = fresh_settings.corpus_dir / "lot"
+    folder.mkdir()
+    (folder / "bon.txt").write_text("Un bon document. Il parle de Lyon.", encoding="utf-8")
+    bad = {"image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+           "faux.pdf": ("Ceci n'est pas un PDF.".encode(), "not a PDF"),
+           "vide.md": (b"", "empty document"),
+           "latin1.txt": ("Société générale".encode("latin-1"), "not valid UTF-8"),
+           "page.html": (b"%PDF-1.4 not really", "is a PDF")}
+    for name, (data, _) in bad.items():
+        (folder / name).write_bytes(data)
+    t = time.perf_counter()
+    out = qa(["index", str(folder), str(folder / "absent.txt")], fresh_settings, timeout=60)
+    seconds = time.perf_counter() - t
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    lines = out.stderr.splitlines()
+    for name, (_, reason) in bad.items():
+        assert any(name in line and reason in line for line in lines), (name, out.stderr)
+    assert any("absent.txt: no such file" in line for line in lines), out.stderr
+    assert "6 files cannot be indexed" in out.stderr and "bon.txt" not in out.stderr
+    assert seconds < 2.0, seconds  # the model (about 8 s to load) was never loaded
+    assert snapshot(fresh_settings.index_dir) == before

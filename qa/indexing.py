@@ -13,6 +13,7 @@ from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
 from .corpus import Selection, select
 from .embeddings import Embedder
+from .segments import remove_orphans
 from .store import IndexCorruptError, Store, wipe
 from .types import Chunk, Document, Span
 
@@ -99,6 +100,8 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
                 report.chunks_removed += len(have_chunks.get(source, ()))
             report.sources_removed = len(gone)
         report.chunks_total = store.count()
+        if not settings.chroma_url:  # the vector folders of collections a rebuild dropped
+            remove_orphans(settings.index_dir)
     report.seconds = time.perf_counter() - t0
     return report
 

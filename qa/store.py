@@ -2,6 +2,7 @@
 own embeddings (never Chroma's), cosine space, ids from content, and the model recorded."""
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -10,6 +11,7 @@ import numpy as np
 
 from .chunking import CHUNKER_VERSION
 from .config import Settings
+from .segments import SegmentError, check_index
 from .types import Chunk, Span
 
 SCHEMA = "1"
@@ -100,6 +102,8 @@ class Store:
         """Open both collections; refuse an index built with another model or chunker."""
         if not create and not self.exists():
             raise FileNotFoundError(f"no index at {self.where}: run `qa index`")
+        if not self.settings.chroma_url:
+            self._check_vectors()
         try:
             cols = [self.client.get_or_create_collection(n, metadata=dict(self.signature), embedding_function=None,
                                                          configuration={"hnsw": HNSW}) for n in self.names]
@@ -123,6 +127,16 @@ class Store:
                     "Run `qa index --rebuild` to rebuild it with the current model.")
         self.chunks, self.sentences = cols
         return self
+
+    def _check_vectors(self) -> None:
+        """The vector files against the catalogue, before Chroma touches them: it reports neither a
+        deleted vector folder nor an overwritten file (answers stay right only while its log holds
+        the vectors, that is until the index grows)."""
+        try:
+            check_index(self.settings.index_dir, self.names, int(self.signature["qa_dim"]))
+        except (SegmentError, sqlite3.Error) as exc:
+            raise IndexCorruptError(f"the index at {self.where} is damaged ({exc}). "
+                                    "Run `qa index --rebuild` to rebuild it from the documents.") from exc
 
     def drop(self) -> None:
         existing = {getattr(c, "name", c) for c in self.client.list_collections()}

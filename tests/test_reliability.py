@@ -141,3 +141,64 @@ def test_all_bad_files_are_named_in_one_quick_run_and_the_index_is_untouched(fre
     assert "6 files cannot be indexed" in out.stderr and "bon.txt" not in out.stderr
     assert seconds < 2.0, seconds  # the model (about 8 s to load) was never loaded
     assert snapshot(fresh_settings.index_dir) == before
+
+
+# 4. --rebuild leaves no vector folder behind
+
+def vector_folders(index_dir):
+    return sorted(p.name for p in index_dir.iterdir() if p.is_dir())
+
+
+def test_rebuild_leaves_no_unreferenced_vector_folder(fresh_settings):
+    from qa.segments import catalogue, orphans
+
+    assert qa(["index"], fresh_settings).returncode == 0
+    first = vector_folders(fresh_settings.index_dir)
+    assert len(first) == 2
+    for _ in range(2):
+        out = qa(["index", "--rebuild"], fresh_settings)
+        assert out.returncode == 0, out.stderr
+    now = vector_folders(fresh_settings.index_dir)
+    assert len(now) == 2 and not set(now) & set(first)
+    assert sorted(seg for seg, _ in catalogue(fresh_settings.index_dir).values()) == now
+    assert orphans(fresh_settings.index_dir) == []
+    out = qa(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings)
+    assert out.returncode == 0 and "10 milliards" in out.stdout
+
+
+# 6. Damaged vector files are reported when the index is opened
+
+def test_deleted_vector_folder_is_reported_then_rebuilt(fresh_settings):
+    import shutil
+
+    assert qa(["index"], fresh_settings).returncode == 0
+    shutil.rmtree(fresh_settings.index_dir / vector_folders(fresh_settings.index_dir)[0])
+    out = qa(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings)
+    assert out.returncode == 1 and "damaged" in out.stderr and "is missing" in out.stderr, out.stderr
+    assert "qa index --rebuild" in out.stderr and "Traceback" not in out.stderr
+    assert qa(["index", "--rebuild"], fresh_settings).returncode == 0
+    assert "10 milliards" in qa(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings).stdout
+
+
+@pytest.mark.parametrize("damage", ["garbage", "same size"])
+def test_overwritten_vector_file_is_reported_when_opened(tmp_path, base_settings, embedder, damage):
+    """Past Chroma's flush threshold (about 1,000 vectors) the HNSW files hold the vectors: an
+    overwritten data_level0.bin, even of the same size, is caught on open."""
+    from qa.indexing import build_index, index_paths
+    from qa.segments import catalogue
+    from qa.store import IndexCorruptError, Store
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "long.txt").write_text("\n".join(cycled(100_000)), encoding="utf-8")
+    s = replace(base_settings, corpus_dir=folder, index_dir=tmp_path / "index")
+    index_paths(s, embedder, [folder])
+    segment, count = catalogue(s.index_dir)["qa-sentences"]
+    data = s.index_dir / segment / "data_level0.bin"
+    assert count > 1000 and data.stat().st_size >= 1000 * (384 * 4 + 8)  # flushed: the file holds them
+    size = data.stat().st_size
+    data.write_bytes(b"garbage" * 100 if damage == "garbage" else os.urandom(size))
+    with pytest.raises(IndexCorruptError, match=r"damaged \('qa-sentences': data_level0.bin.*qa index --rebuild"):
+        Store(s, embedder.name, embedder.dim).open()
+    build_index(s, embedder, [], rebuild=True, prune=False)  # what `qa index --rebuild` starts with
+    Store(s, embedder.name, embedder.dim).open()

@@ -237,6 +237,8 @@ def build_app(settings: Settings):
         clear.click(lambda: ("", [], sources_html(None)), None, [box, chat, panel], api_visibility="private")
         add.upload(upload, [add], [status, docs], api_visibility="private", concurrency_limit=1)
         gr.api(api_answer, api_name="answer", concurrency_limit=4)
+        # Documents indexed from the command line since the page started are listed on each visit.
+        app.load(lambda: documents_html(pipeline.sources()), None, docs, api_visibility="private")
     return app
 
 

@@ -14,7 +14,7 @@ from .config import Settings
 from .corpus import Selection, select
 from .embeddings import Embedder
 from .segments import remove_orphans
-from .store import IndexCorruptError, Store, wipe
+from .store import IndexCorruptError, Store, wipe, wrote
 from .types import Chunk, Document, Span
 
 BATCH_TEXTS = 512  # texts embedded per call: large enough to keep every core busy, small enough for memory
@@ -102,6 +102,8 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
         report.chunks_total = store.count()
         if not settings.chroma_url:  # the vector folders of collections a rebuild dropped
             remove_orphans(settings.index_dir)
+        if rebuild or report.unchanged < report.documents or report.sources_removed:
+            wrote(settings)  # readers in other processes (the page) reopen the index on their next question
     report.seconds = time.perf_counter() - t0
     return report
 

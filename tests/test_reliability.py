@@ -202,3 +202,36 @@ def test_overwritten_vector_file_is_reported_when_opened(tmp_path, base_settings
         Store(s, embedder.name, embedder.dim).open()
     build_index(s, embedder, [], rebuild=True, prune=False)  # what `qa index --rebuild` starts with
     Store(s, embedder.name, embedder.dim).open()
+
+
+# 2. The running page sees documents indexed from the command line
+
+def test_page_answers_about_documents_indexed_beside_it_without_restart(fresh_settings, embedder, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    from conftest import MUSEUM
+    from test_ui import start
+
+    app, url = start(fresh_settings)
+    try:
+        client = Client(url, verbose=False)
+        question = "Que prête le musée des Lumières aux écoles ?"
+        assert client.predict(question, api_name="/answer")["found"] is False  # not indexed yet
+        new = tmp_path / "nouveaux"
+        new.mkdir()
+        (new / "musee.txt").write_text(MUSEUM, encoding="utf-8")
+        out = qa(["index", str(new)], fresh_settings)
+        assert out.returncode == 0, out.stderr
+        # Questions at once: one reopens the index while the others are answered from it as it was
+        # (the new document or not yet); none is dropped, none fails.
+        cases = [question, "Combien Nvidia va-t-il investir ?"] * 4
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(lambda q: client.predict(q, api_name="/answer"), cases, timeout=300))
+        assert all("error" not in r for r in results), results
+        assert all("10 milliards" in r["text"] for r in results[1::2]), results
+        after = client.predict(question, api_name="/answer")
+        assert after["found"] and "sculptures" in after["text"] and after["citations"][0]["source"].endswith("musee.txt")
+    finally:
+        app.close()

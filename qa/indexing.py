@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass
@@ -101,7 +102,10 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
             report.sources_removed = len(gone)
         report.chunks_total = store.count()
         if not settings.chroma_url:  # the vector folders of collections a rebuild dropped
-            remove_orphans(settings.index_dir)
+            try:
+                remove_orphans(settings.index_dir)
+            except sqlite3.Error as exc:  # only a clean-up: the index itself is written and sound
+                print(f"qa: unused vector folders not removed ({exc})", file=sys.stderr)
         if rebuild or report.unchanged < report.documents or report.sources_removed:
             wrote(settings)  # readers in other processes (the page) reopen the index on their next question
     report.seconds = time.perf_counter() - t0

@@ -32,28 +32,31 @@ def _catalogue(index_dir: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{Path(index_dir) / 'chroma.sqlite3'}?mode=ro", uri=True, timeout=30)
 
 
-def catalogue(index_dir: Path) -> dict[str, tuple[str, int]]:
-    """Collection name -> (id of its vector segment, number of vectors), as the catalogue says."""
+def catalogue(index_dir: Path) -> dict[str, tuple[str, int, int | None]]:
+    """Collection name -> (id of its vector segment, number of vectors, their dimension or None
+    before the first), as the catalogue says."""
     with closing(_catalogue(index_dir)) as db:
-        segments = db.execute("SELECT c.name, s.id FROM segments s JOIN collections c ON s.collection = c.id "
-                              "WHERE s.scope = 'VECTOR'").fetchall()
+        segments = db.execute("SELECT c.name, s.id, c.dimension FROM segments s JOIN collections c "
+                              "ON s.collection = c.id WHERE s.scope = 'VECTOR'").fetchall()
         counts = dict(db.execute("SELECT c.name, COUNT(*) FROM embeddings e JOIN segments s ON e.segment_id = s.id "
                                  "JOIN collections c ON s.collection = c.id GROUP BY c.name").fetchall())
-    return {name: (segment, counts.get(name, 0)) for name, segment in segments}
+    return {name: (segment, counts.get(name, 0), dim) for name, segment, dim in segments}
 
 
-def check_index(index_dir: Path, names: tuple[str, ...], dim: int) -> None:
+def check_index(index_dir: Path, names: tuple[str, ...]) -> None:
     """Check the vector files of the collections ``names`` that exist. To run before Chroma opens
-    them: on its first use of a collection it rewrites files it has not flushed, hiding the damage."""
+    them: on its first use of a collection it rewrites files it has not flushed, hiding the damage.
+    (Vectors of another size than the settings ask for are not damage: ``Store.open`` says so.)"""
     known = catalogue(index_dir)
     for name in names:
         if name in known:
-            check(index_dir, name, *known[name], dim)
+            check(index_dir, name, *known[name])
 
 
-def check(index_dir: Path, collection: str, segment: str, count: int, dim: int) -> None:
-    """Raise ``SegmentError`` when the vector files of ``collection`` (``count`` vectors of ``dim``)
-    are missing or inconsistent: header, file sizes, and a sample of vectors (unit length)."""
+def check(index_dir: Path, collection: str, segment: str, count: int, dim: int | None) -> None:
+    """Raise ``SegmentError`` when the vector files of ``collection`` (``count`` vectors of ``dim``,
+    None: as the header says) are missing or inconsistent: header, file sizes, and a sample of
+    vectors (unit length)."""
     folder = Path(index_dir) / segment
     if not folder.is_dir():
         if count:
@@ -64,7 +67,8 @@ def check(index_dir: Path, collection: str, segment: str, count: int, dim: int) 
         if len(raw) != _HEADER.size:
             raise SegmentError(f"{collection!r}: header.bin has {len(raw)} bytes, not {_HEADER.size}")
         version, _, max_elements, current, size, label_at, data_at, *_ = _HEADER.unpack(raw)
-        if version != 1 or data_at + 4 * dim != label_at or label_at + 8 != size or current > max_elements:
+        dim = dim or (label_at - data_at) // 4
+        if version != 1 or dim < 1 or data_at + 4 * dim != label_at or label_at + 8 != size or current > max_elements:
             raise SegmentError(f"{collection!r}: header.bin does not describe {dim}-dimensional vectors")
         data = folder / "data_level0.bin"
         stored, rest = divmod(data.stat().st_size, size)

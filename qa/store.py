@@ -161,7 +161,7 @@ class Store:
         deleted vector folder nor an overwritten file (answers stay right only while its log holds
         the vectors, that is until the index grows)."""
         try:
-            check_index(self.settings.index_dir, self.names, int(self.signature["qa_dim"]))
+            check_index(self.settings.index_dir, self.names)
         except (SegmentError, sqlite3.Error) as exc:
             raise IndexCorruptError(f"the index at {self.where} is damaged ({exc}). "
                                     "Run `qa index --rebuild` to rebuild it from the documents.") from exc

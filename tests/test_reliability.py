@@ -160,7 +160,7 @@ def test_rebuild_leaves_no_unreferenced_vector_folder(fresh_settings):
         assert out.returncode == 0, out.stderr
     now = vector_folders(fresh_settings.index_dir)
     assert len(now) == 2 and not set(now) & set(first)
-    assert sorted(seg for seg, _ in catalogue(fresh_settings.index_dir).values()) == now
+    assert sorted(seg for seg, _, _ in catalogue(fresh_settings.index_dir).values()) == now
     assert orphans(fresh_settings.index_dir) == []
     out = qa(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings)
     assert out.returncode == 0 and "10 milliards" in out.stdout
@@ -193,7 +193,7 @@ def test_overwritten_vector_file_is_reported_when_opened(tmp_path, base_settings
     (folder / "long.txt").write_text("\n".join(cycled(100_000)), encoding="utf-8")
     s = replace(base_settings, corpus_dir=folder, index_dir=tmp_path / "index")
     index_paths(s, embedder, [folder])
-    segment, count = catalogue(s.index_dir)["qa-sentences"]
+    segment, count, _ = catalogue(s.index_dir)["qa-sentences"]
     data = s.index_dir / segment / "data_level0.bin"
     assert count > 1000 and data.stat().st_size >= 1000 * (384 * 4 + 8)  # flushed: the file holds them
     size = data.stat().st_size

@@ -15,6 +15,7 @@ import struct
 import uuid
 from contextlib import closing
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 
@@ -29,7 +30,9 @@ class SegmentError(RuntimeError):
 
 
 def _catalogue(index_dir: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{Path(index_dir) / 'chroma.sqlite3'}?mode=ro", uri=True, timeout=30)
+    # Read-only, so that checking can never write; the path quoted, as a URI needs ("#", "?", "%").
+    return sqlite3.connect(f"file:{quote(str(Path(index_dir).resolve() / 'chroma.sqlite3'))}?mode=ro", uri=True,
+                           timeout=30)
 
 
 def catalogue(index_dir: Path) -> dict[str, tuple[str, int, int | None]]:

@@ -239,19 +239,36 @@ def build_app(settings: Settings):
         clear.click(lambda: ("", [], sources_html(None)), None, [box, chat, panel], api_visibility="private")
         add.upload(upload, [add], [status, docs], api_visibility="private", concurrency_limit=1)
         gr.api(api_answer, api_name="answer", concurrency_limit=4)
+        # Documents indexed from the command line since the page started are listed on each visit.
+        app.load(lambda: documents_html(pipeline.sources()), None, docs, api_visibility="private")
     return app
+
+
+def _credentials() -> tuple[str, str] | None:
+    """QA_AUTH as (user, password); None when unset. A value without a user or a password would
+    start a page nobody can log in to: refused, saying why."""
+    auth = os.environ.get("QA_AUTH", "")
+    if not auth:
+        return None
+    user, sep, password = auth.partition(":")
+    if not sep or not user.strip() or not password:
+        missing = "the ':'" if not sep else " and ".join(w for w, v in (("user", user.strip()), ("password", password))
+                                                          if not v)
+        raise SystemExit(f"qa: QA_AUTH must be user:password, both non-empty ({missing} missing); "
+                         "unset it to serve on loopback without a login")
+    return user, password
 
 
 def _check_exposure(host: str) -> tuple | None:
     """Only loopback is open without credentials; anything else needs QA_AUTH=user:password."""
-    auth = os.environ.get("QA_AUTH", "")
+    auth = _credentials()
     if host in LOCAL_HOSTS:
-        return tuple(auth.split(":", 1)) if ":" in auth else None
-    if ":" not in auth:
+        return auth
+    if auth is None:
         raise SystemExit(f"qa: refusing to serve on {host} without credentials: set QA_AUTH=user:password "
                          "(the page would be open to anyone on the network)")
     print(f"Serving on {host}, protected by QA_AUTH credentials.", file=sys.stderr)
-    return tuple(auth.split(":", 1))
+    return auth
 
 
 def serve(settings: Settings | None = None, host: str | None = None, port: int | None = None,

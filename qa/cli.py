@@ -88,10 +88,14 @@ def main(argv: list[str] | None = None) -> int:
                 _print_answer(res)
             return EXIT_OK
         if args.command == "index":
+            from .corpus import select
+
+            # Every file checked, and all the bad ones named, before the model loads or the index opens.
+            chosen = select(args.paths, settings.corpus_dir, prune=args.prune)
             from .indexing import index_paths
             from .pipeline import get_embedder
 
-            report = index_paths(settings, get_embedder(settings), args.paths, rebuild=args.rebuild, prune=args.prune)
+            report = index_paths(settings, get_embedder(settings), rebuild=args.rebuild, selection=chosen)
             what = ", ".join(map(str, args.paths)) or str(settings.corpus_dir)
             print(f"indexed {what} -> {settings.chroma_url or settings.index_dir}: {report.summary()}")
             return EXIT_OK

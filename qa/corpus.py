@@ -3,6 +3,7 @@ named by a stable ``source`` (relative to the corpus folder when inside it, abso
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .readers import SUFFIXES, ReadError, read
@@ -13,7 +14,19 @@ MAX_BYTES = 50_000_000  # a single document larger than this is almost surely no
 
 
 class CorpusError(ValueError):
-    """A document cannot be used; the message names the file."""
+    """Documents cannot be used; the message names each file and why. ``problems`` holds one
+    "file: reason" line per bad file (a run reports them all at once, not the first alone)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or [message]
+
+    @classmethod
+    def of(cls, problems: list[str]) -> "CorpusError":
+        if len(problems) == 1:
+            return cls(problems[0])
+        lines = "".join(f"\n  {p}" for p in problems)
+        return cls(f"{len(problems)} files cannot be indexed; nothing was changed:{lines}", problems)
 
 
 def source_name(path: Path, corpus_dir: Path | None) -> str:
@@ -89,9 +102,61 @@ def find_files(paths: list[Path]) -> list[Path]:
     return list(out)
 
 
+def load_all(files: list[Path], corpus_dir: Path | None) -> list[Document]:
+    """Every file read and validated; when any is bad, one ``CorpusError`` naming all of them."""
+    docs, problems = [], []
+    for f in files:
+        try:
+            docs.append(load_document(f, root=corpus_dir))
+        except CorpusError as exc:
+            problems += exc.problems
+    if problems:
+        raise CorpusError.of(problems)
+    return docs
+
+
+@dataclass
+class Selection:
+    """What one ``qa index`` run covers: the documents, validated, and the folders it mirrors."""
+
+    docs: list[Document]
+    folders: list[Path]
+    prune: bool
+    corpus_dir: Path
+
+    def gone(self, source: str) -> bool:
+        """Whether an indexed ``source`` leaves the index: it was in a mirrored folder (and is not in
+        ``docs``), or ``prune`` is set and its file no longer exists."""
+        path = source_path(source, self.corpus_dir).resolve()
+        return any(path.is_relative_to(f) for f in self.folders) or (self.prune and not path.exists())
+
+
+def select(paths: list[Path] | None, corpus_dir: Path, prune: bool = False) -> Selection:
+    """The documents under ``paths`` (default: the corpus folder), every one validated, with no
+    model and no index involved; a missing path or any bad file raises one ``CorpusError`` that
+    names them all."""
+    corpus_dir = Path(corpus_dir)
+    paths = [Path(p) for p in paths] if paths else [corpus_dir]
+    files, problems = [], []
+    for p in paths:
+        try:
+            files += find_files([p])
+        except CorpusError as exc:
+            problems += exc.problems
+    try:
+        docs = load_all(list(dict.fromkeys(files)), corpus_dir)
+    except CorpusError as exc:
+        problems += exc.problems
+    if problems:
+        raise CorpusError.of(problems)
+    if not docs and not prune:
+        raise CorpusError(f"no documents ({', '.join(SUFFIXES)}) in {', '.join(map(str, paths))}")
+    return Selection(docs, [p.resolve() for p in paths if p.is_dir()], prune, corpus_dir)
+
+
 def load_paths(paths: list[Path], corpus_dir: Path) -> list[Document]:
     """Every document under ``paths``, all validated before any is used."""
-    return [load_document(f, root=corpus_dir) for f in find_files(paths)]
+    return load_all(find_files(paths), corpus_dir)
 
 
 def load_corpus(directory: Path) -> list[Document]:

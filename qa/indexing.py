@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass
@@ -11,10 +12,10 @@ from typing import Callable
 
 from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
-from .corpus import CorpusError, find_files, load_document, source_path
+from .corpus import Selection, select
 from .embeddings import Embedder
-from .readers import SUFFIXES
-from .store import IndexCorruptError, Store, wipe
+from .segments import remove_orphans
+from .store import IndexCorruptError, Store, wipe, wrote
 from .types import Chunk, Document, Span
 
 BATCH_TEXTS = 512  # texts embedded per call: large enough to keep every core busy, small enough for memory
@@ -100,28 +101,25 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
                 report.chunks_removed += len(have_chunks.get(source, ()))
             report.sources_removed = len(gone)
         report.chunks_total = store.count()
+        if not settings.chroma_url:  # the vector folders of collections a rebuild dropped
+            try:
+                remove_orphans(settings.index_dir)
+            except sqlite3.Error as exc:  # only a clean-up: the index itself is written and sound
+                print(f"qa: unused vector folders not removed ({exc})", file=sys.stderr)
+        if rebuild or report.unchanged < report.documents or report.sources_removed:
+            wrote(settings)  # readers in other processes (the page) reopen the index on their next question
     report.seconds = time.perf_counter() - t0
     return report
 
 
 def index_paths(settings: Settings, embedder: Embedder, paths: list[Path] | None = None, *,
-                rebuild: bool = False, prune: bool = False) -> IndexReport:
+                rebuild: bool = False, prune: bool = False, selection: Selection | None = None) -> IndexReport:
     """``qa index [PATH...]``: add or update the files under ``paths`` (default: the corpus folder).
     A folder is mirrored: its indexed files that are gone from it are removed. ``prune`` also
-    removes every indexed file, wherever it was, that no longer exists on disk."""
-    corpus = Path(settings.corpus_dir)
-    paths = [Path(p) for p in paths] if paths else [corpus]
-    files = find_files(paths)
-    if not files and not prune:
-        raise CorpusError(f"no documents ({', '.join(SUFFIXES)}) in {', '.join(map(str, paths))}")
-    docs = [load_document(f, root=corpus) for f in files]  # all validated before the index is touched
-    folders = [p.resolve() for p in paths if p.is_dir()]
-
-    def gone(source: str) -> bool:
-        path = source_path(source, corpus).resolve()
-        return any(path.is_relative_to(f) for f in folders) or (prune and not path.exists())
-
-    return build_index(settings, embedder, docs, rebuild=rebuild, prune=gone)
+    removes every indexed file, wherever it was, that no longer exists on disk. ``selection``:
+    the same paths already validated by ``corpus.select`` (so that no file is read twice)."""
+    chosen = selection or select(paths, Path(settings.corpus_dir), prune=prune)  # all validated first
+    return build_index(settings, embedder, chosen.docs, rebuild=rebuild, prune=chosen.gone)
 
 
 def _open_for_writing(settings: Settings, embedder: Embedder, rebuild: bool) -> Store:

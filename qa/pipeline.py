@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import generation
 from .answering import Answerer
 from .config import Settings
 from .corpus import source_name
@@ -35,6 +36,7 @@ def get_embedder(settings: Settings) -> Embedder:
 class Pipeline:
     def __init__(self, settings: Settings):
         self.settings = settings
+        self._reopening = threading.Lock()
         self.embedder = get_embedder(settings)
         self.store = Store(settings, self.embedder.name, self.embedder.dim)
         if not self.store.exists():
@@ -45,9 +47,30 @@ class Pipeline:
         self._open()
 
     def _open(self) -> None:
-        self.store.open()
-        self.hybrid = HybridIndex(self.store, self.embedder, self.settings.fusion)
-        self.answerer = Answerer(self.hybrid, self.settings.top_k, self.settings.max_question_chars)
+        """Read the index into a new store, BM25 and answerer, then swap them in: a question already
+        being answered keeps the ones it started with."""
+        self._generation = generation.current(self.settings)  # first: a write during the read shows next time
+        store = Store(self.settings, self.embedder.name, self.embedder.dim).open()
+        hybrid = HybridIndex(store, self.embedder, self.settings.fusion)
+        self.store, self.hybrid = store, hybrid
+        self.answerer = Answerer(hybrid, self.settings.top_k, self.settings.max_question_chars)
+
+    def _refresh(self) -> None:
+        """Reopen the index when another process (``qa index``) has written it since: one small file
+        read per question. One thread reopens; the others answer from the index as it was."""
+        if generation.current(self.settings) == self._generation or not self._reopening.acquire(blocking=False):
+            return
+        try:
+            stamp = generation.current(self.settings)
+            if stamp != self._generation:
+                with _lock:
+                    self._open()
+        except Exception as exc:  # noqa: BLE001 - a page keeps answering from what it has
+            self._generation = stamp  # not retried on every question; the next write tries again
+            print(f"qa: the index changed but could not be reopened; answering from the previous one ({exc})",
+                  file=sys.stderr, flush=True)
+        finally:
+            self._reopening.release()
 
     def index(self, paths: list[Path] | None = None, *, rebuild: bool = False, prune: bool = False) -> IndexReport:
         """Add or update ``paths`` (default: the corpus folder), then answer from the new index.
@@ -66,6 +89,7 @@ class Pipeline:
 
     def sources(self) -> list[dict]:
         """The indexed documents: source, title, chunk count and pages (0 when not paged)."""
+        self._refresh()
         out: dict[str, dict] = {}
         for c in self.hybrid.chunks:
             d = out.setdefault(c.source, {"source": c.source, "title": c.title, "chunks": 0, "pages": 0})
@@ -74,6 +98,7 @@ class Pipeline:
         return sorted(out.values(), key=lambda d: d["source"])
 
     def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
+        self._refresh()
         if sources is not None:
             sources = self._resolve(sources)
         return self.answerer.answer(question, history=history, sources=sources)

@@ -167,6 +167,7 @@ def read_pdf(data: bytes) -> Extracted:
 
 
 _END = re.compile(r"[.!?…:;»\"”)]$")
+HYPHEN_WINDOW = 64  # longer than any French word cut at a margin ("anticonstitutionnellement" is 25)
 
 
 def _paragraphs(page: str, words: set[str]) -> str:
@@ -184,7 +185,8 @@ def _paragraphs(page: str, words: set[str]) -> str:
             prev_line = ""
             continue
         heading = len(line) < 0.7 * width and not _END.search(line) and line[:1].isupper() and len(line.split()) <= 12
-        hyphen = re.search(r"(\w+)-$", prev_line)
+        # Only the line's end is searched: a regex search of a whole very long "word" is quadratic.
+        hyphen = re.search(r"(\w+)-$", prev_line[-HYPHEN_WINDOW:])
         if not prev_line or (not hyphen and len(prev_line) < 0.7 * width) or (heading and _END.search(prev_line)):
             paras.append(line)
         elif m := hyphen:

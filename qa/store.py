@@ -2,6 +2,7 @@
 own embeddings (never Chroma's), cosine space, ids from content, and the model recorded."""
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -9,14 +10,16 @@ from urllib.parse import urlparse
 import numpy as np
 
 from .chunking import CHUNKER_VERSION
+from . import generation
 from .config import Settings
+from .segments import SegmentError, check_index
 from .types import Chunk, Span
 
 SCHEMA = "1"
 # ef_search chosen from bench/run.py at 100,000 vectors: 200 gave recall@10 0.91 (1.7 ms), 800 gave 1.0 (5.1 ms).
 HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 800, "max_neighbors": 32}
 WRITE_BATCH = 4000  # below Chroma's largest accepted batch (about 5,400 on SQLite)
-_clients: dict[str, object] = {}
+_clients: dict[str, tuple[object, str]] = {}  # key -> (client, generation it has seen)
 _clients_lock = threading.Lock()
 
 
@@ -34,25 +37,52 @@ def _damaged(where: str, exc: Exception) -> IndexCorruptError:
 
 
 def client_for(settings: Settings):
-    """One chromadb client per folder or URL per process (Chroma refuses two on one folder)."""
+    """One chromadb client per folder or URL per process (Chroma refuses two on one folder), made
+    afresh when another process has written the folder since: an older client's view is stale
+    (new ids end in "Error finding id")."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     key = settings.chroma_url or str(Path(settings.index_dir).resolve())
+    seen = generation.current(settings)
     with _clients_lock:
+        if key in _clients and _clients[key][1] != seen and not settings.chroma_url:
+            _forget(settings)
         if key not in _clients:
             cs = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
             if settings.chroma_url:
                 url = urlparse(settings.chroma_url)
-                _clients[key] = chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
-                                                    ssl=url.scheme == "https", settings=cs)
+                _clients[key] = (chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                                     ssl=url.scheme == "https", settings=cs), seen)
             else:
                 Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
                 try:
-                    _clients[key] = chromadb.PersistentClient(path=str(settings.index_dir), settings=cs)
+                    _clients[key] = (chromadb.PersistentClient(path=str(settings.index_dir), settings=cs), seen)
                 except Exception as exc:  # noqa: BLE001 - sqlite, rust and pydantic errors alike
                     raise _damaged(str(settings.index_dir), exc) from exc
-        return _clients[key]
+        return _clients[key][0]
+
+
+def _forget(settings: Settings) -> None:
+    """Drop this process's client of a local folder without stopping it: a request still using it
+    finishes; the next ``client_for`` opens a new one. Caller holds ``_clients_lock``."""
+    from chromadb.api.client import SharedSystemClient
+
+    folder = Path(settings.index_dir)
+    _clients.pop(str(folder.resolve()), None)
+    systems = getattr(SharedSystemClient, "_identifier_to_system", {})
+    for key in (str(settings.index_dir), str(folder.resolve())):
+        systems.pop(key, None)
+
+
+def wrote(settings: Settings) -> None:
+    """After a completed write by this process: a new generation for the others; this process's
+    client saw its own writes and stays."""
+    stamp = generation.bump(settings)
+    key = settings.chroma_url or str(Path(settings.index_dir).resolve())
+    with _clients_lock:
+        if key in _clients:
+            _clients[key] = (_clients[key][0], stamp)
 
 
 def wipe(settings: Settings) -> None:
@@ -100,6 +130,8 @@ class Store:
         """Open both collections; refuse an index built with another model or chunker."""
         if not create and not self.exists():
             raise FileNotFoundError(f"no index at {self.where}: run `qa index`")
+        if not self.settings.chroma_url:
+            self._check_vectors()
         try:
             cols = [self.client.get_or_create_collection(n, metadata=dict(self.signature), embedding_function=None,
                                                          configuration={"hnsw": HNSW}) for n in self.names]
@@ -123,6 +155,16 @@ class Store:
                     "Run `qa index --rebuild` to rebuild it with the current model.")
         self.chunks, self.sentences = cols
         return self
+
+    def _check_vectors(self) -> None:
+        """The vector files against the catalogue, before Chroma touches them: it reports neither a
+        deleted vector folder nor an overwritten file (answers stay right only while its log holds
+        the vectors, that is until the index grows)."""
+        try:
+            check_index(self.settings.index_dir, self.names)
+        except (SegmentError, sqlite3.Error) as exc:
+            raise IndexCorruptError(f"the index at {self.where} is damaged ({exc}). "
+                                    "Run `qa index --rebuild` to rebuild it from the documents.") from exc
 
     def drop(self) -> None:
         existing = {getattr(c, "name", c) for c in self.client.list_collections()}

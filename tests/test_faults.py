@@ -70,12 +70,13 @@ def test_damaged_index_is_reported_then_rebuilt(fresh_settings):
 
 
 @pytest.mark.slow
-def test_partially_deleted_index_still_answers_right(fresh_settings):
+def test_partially_deleted_index_is_reported_then_rebuilt(fresh_settings):
     assert qa(["index"], fresh_settings).returncode == 0
-    for segment in fresh_settings.index_dir.iterdir():  # the vector files: Chroma still has its log
+    for segment in fresh_settings.index_dir.iterdir():  # the vector files: reported, not silently rebuilt
         if segment.is_dir():
             shutil.rmtree(segment)
-    assert "10 milliards" in qa(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings).stdout
+    out = qa(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings)
+    assert out.returncode == 1 and "is missing" in out.stderr and "qa index --rebuild" in out.stderr
     (fresh_settings.index_dir / "chroma.sqlite3").unlink()  # the catalogue: the index is gone
     out = qa(["ask", "Combien Nvidia va-t-il investir ?"], fresh_settings)
     assert out.returncode == 0 and "No index" in out.stderr and "10 milliards" in out.stdout  # rebuilt

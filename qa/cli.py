@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_USAGE
             from .pipeline import get_pipeline
 
-            res = get_pipeline(settings).answer(args.question, history=args.history or None, sources=args.source)
+            # One question, then exit: embedded without torch where the bundled model allows it.
+            res = get_pipeline(settings, one_shot=True).answer(args.question, history=args.history or None, sources=args.source)
             if args.json:
                 print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
             else:
@@ -94,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"indexed {what} -> {settings.chroma_url or settings.index_dir}: {report.summary()}")
             return EXIT_OK
         if args.command == "sources":
-            from .pipeline import get_pipeline
+            from .pipeline import list_sources
 
-            rows = get_pipeline(settings).sources()
+            rows = list_sources(settings)
             print(f"{'chunks':>6}  {'pages':>5}  source  (title)")
             for d in rows:
                 print(f"{d['chunks']:6d}  {d['pages'] or '':>5}  {d['source']}  ({d['title']})")

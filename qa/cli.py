@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'chunks':>6}  {'pages':>5}  source  (title)")
             for d in rows:
                 print(f"{d['chunks']:6d}  {d['pages'] or '':>5}  {d['source']}  ({d['title']})")
-            print(f"{len(rows)} documents, {sum(d['chunks'] for d in rows)} chunks")
+            n, chunks = len(rows), sum(d["chunks"] for d in rows)
+            print(f"{n} document{'s' * (n != 1)}, {chunks} chunk{'s' * (chunks != 1)}")
             return EXIT_OK
         if args.command == "serve":
             sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -18,7 +18,7 @@ from .types import Chunk
 MAX_CHARS = 64
 
 _NAME = r"[A-Z][\w-]+(?: (?:[A-Z][\w-]+|et [A-Z][\w-]+)){0,2}"
-_FOUNDED = re.compile(rf"\b(?P<name>{_NAME}),? (?:a été |avait été )?(?P<verb>fondée?|créée?)s? en (?:\d{{1,2}} \w+ )?\d{{4}}")
+_FOUNDED = re.compile(rf"\b(?P<name>{_NAME}),? (?:a été |avait été )?(?P<verb>fondée?|créée?)s?(?: à [A-Z][\w-]+)? en (?:\d{{1,2}} \w+ )?\d{{4}}")
 _AMOUNT = re.compile(
     rf"(?:^|[.;:] )(?P<det>(?:La|Le) )?(?P<name>{_NAME}) a (?P<vp>(?:prévu|décidé|promis|choisi) d(?:e |')\w+(?:er|ir|re)|\w+é) "
     r"(?:\w+ ){0,3}?\d[\d,.\s]*(?:millions?|milliards?|euros|€|dollars|%)")

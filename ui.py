@@ -202,12 +202,16 @@ def build_app(settings: Settings):
     def ask_example(label: str, history: list):
         return respond(label.replace("\u00a0", " ").replace("\u2011", "-"), history)
 
+    drawn: dict = {}
+
     def suggested() -> list:
         """The welcome line, the examples' heading and buttons, from what is indexed now: they
-        follow the documents the user adds."""
+        follow the documents the user adds. Drawn again only when the index was reopened."""
         chunks = pipeline.hybrid.chunks
-        qs = example_questions(chunks, N_EXAMPLES)
-        return [gr.update(placeholder=welcome(chunks)), gr.update(visible=bool(qs))] + [
+        if drawn.get("chunks") is not chunks:  # every sentence is read: not on every page load
+            drawn.update(chunks=chunks, qs=example_questions(chunks, N_EXAMPLES), line=welcome(chunks))
+        qs = drawn["qs"]
+        return [gr.update(placeholder=drawn["line"]), gr.update(visible=bool(qs))] + [
             gr.update(value=button_label(qs[i]), visible=True) if i < len(qs) else gr.update(visible=False)
             for i in range(N_EXAMPLES)]
 

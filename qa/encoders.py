@@ -77,7 +77,7 @@ class LazyEmbedder:
     def __getattr__(self, attr: str):
         # The loaded model's other attributes (model, bf16, embed_query for LangChain...): benchmarks
         # and tests reach for them. Private names of this wrapper never get here once set.
-        if attr in ("settings", "_loaded", "_lock"):
+        if attr in ("settings", "_loaded", "_lock") or attr.startswith("__"):  # copy, pickle: not a reason to load
             raise AttributeError(attr)
         return getattr(self.load(), attr)
 

@@ -11,15 +11,10 @@ from pathlib import Path
 import qa  # noqa: F401 - offline environment before gradio is imported
 from qa.config import Settings
 from qa.readers import SUFFIXES
+from qa.suggestions import example_questions, welcome
 from qa.types import QuestionError
 
-EXAMPLES = [
-    "Combien Nvidia va-t-il investir dans Anthropic ?",
-    "Quelle valorisation Anthropic pourrait-elle atteindre ?",
-    "Quand Anthropic a-t-elle été fondée ?",
-    "How much will Microsoft invest in Anthropic?",
-    "What were investors waiting for?",
-]
+N_EXAMPLES = 4  # two rows of two buttons under the chat
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 MAX_TURNS = 20
 MAX_UPLOAD = "10mb"
@@ -35,6 +30,8 @@ CSS = """
 .upload-ok { color: #166534; }
 .upload-error { color: #b91c1c; font-weight: 600; }
 .doc-list .doc-meta { color: var(--body-text-color-subdued); font-size: 0.8rem; }
+.example { text-wrap: balance; }
+#chat .placeholder { padding: 0 2.5rem; text-align: center; color: var(--body-text-color-subdued); }
 """
 SYSTEM_FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
 MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
@@ -114,12 +111,24 @@ def _questions(history: list) -> list[str]:
     return out[-MAX_TURNS:]
 
 
+def count(n: int, noun: str, adjective: str = "") -> str:
+    """"1 passage", "6 passages", "2 passages indexés": French plurals in -s."""
+    s = "s" if n > 1 else ""  # French: 0 and 1 are singular
+    return f"{n} {noun}{s}" + (f" {adjective}{s}" if adjective else "")
+
+
 def documents_html(rows: list[dict]) -> str:
     """The indexed documents, escaped like everything that comes from a document."""
     items = "".join(
-        f"<li>{html.escape(d['title'])} <span class='doc-meta'>{html.escape(d['source'])} · {d['chunks']} passage(s)"
-        + (f" · {d['pages']} page(s)" if d["pages"] else "") + "</span></li>" for d in rows)
+        f"<li>{html.escape(d['title'])} <span class='doc-meta'>{html.escape(d['source'])} · {count(d['chunks'], 'passage')}"
+        + (f" · {count(d['pages'], 'page')}" if d["pages"] else "") + "</span></li>" for d in rows)
     return f"<ul class='doc-list'>{items}</ul>"
+
+
+def button_label(question: str) -> str:
+    """A question as a button shows it: the space before "?", ":" or "!" does not break (French
+    typography), so the mark never wraps onto a line of its own; nor do hyphens ("ont-ils")."""
+    return re.sub(r" ([?:!;])", "\u00a0\\1", question).replace("-", "\u2011")  # nor at "ont-ils"
 
 
 def upload_name(name: str) -> str:
@@ -161,13 +170,7 @@ def add_upload(pipeline, path: str, progress=None) -> str:
         raise
     n = sum(d["chunks"] for d in pipeline.sources() if d["source"] == doc.source)
     verb = "déjà à jour" if report.unchanged else ("mis à jour" if old is not None else "ajouté")
-    return f"« {doc.title} » {verb} : {n} passage(s) indexé(s). Vous pouvez poser vos questions."
-
-
-def _asker(respond, question: str):
-    def ask_example(history: list):
-        return respond(question, history)
-    return ask_example
+    return f"« {doc.title} » {verb} : {count(n, 'passage', 'indexé')}. Vous pouvez poser vos questions."
 
 
 def build_app(settings: Settings):
@@ -198,15 +201,37 @@ def build_app(settings: Settings):
         except ValueError as exc:
             return {"error": str(exc), "text": "", "found": False, "citations": [], "language": ""}
 
+    def ask_example(label: str, history: list):
+        return respond(label.replace("\u00a0", " ").replace("\u2011", "-"), history)
+
+    drawn: dict = {}
+
+    def suggested() -> list:
+        """The welcome line, the examples' heading and buttons, from what is indexed now: they
+        follow the documents the user adds. Drawn again only when the index was reopened."""
+        chunks = pipeline.hybrid.chunks
+        if drawn.get("chunks") is not chunks:  # every sentence is read: not on every page load
+            drawn.update(chunks=chunks, qs=example_questions(chunks, N_EXAMPLES), line=welcome(chunks))
+        qs = drawn["qs"]
+        return [gr.update(placeholder=drawn["line"]), gr.update(visible=bool(qs))] + [
+            gr.update(value=button_label(qs[i]), visible=True) if i < len(qs) else gr.update(visible=False)
+            for i in range(N_EXAMPLES)]
+
+    def refreshed() -> list:
+        return [documents_html(pipeline.sources()), *suggested()]
+
     def upload(path: str | None, progress=gr.Progress()):
         if not path:
-            return gr.update(), documents_html(pipeline.sources())
+            return [gr.update(), *refreshed()]
         try:
             status = add_upload(pipeline, path, progress)
         except Exception as exc:  # noqa: BLE001 - the page must say so, not hang
             status = f"L'indexation a échoué ({type(exc).__name__}) : le fichier n'a pas été ajouté."
         kind = "upload-ok" if status.startswith("«") else "upload-error"
-        return f"<div class='{kind}'>{html.escape(status)}</div>", documents_html(pipeline.sources())
+        return [f"<div class='{kind}'>{html.escape(status)}</div>", *refreshed()]
+
+    chunks = pipeline.hybrid.chunks
+    first = example_questions(chunks, N_EXAMPLES)
 
     with gr.Blocks(title="Questions sur vos documents") as app:
         gr.Markdown("## Questions sur vos documents\nPosez une question en français ou en anglais : la réponse "
@@ -215,15 +240,17 @@ def build_app(settings: Settings):
             with gr.Column(scale=3):
                 chat = gr.Chatbot(label="Conversation", height=460, elem_id="chat", buttons=["copy"],
                                   feedback_options=None, sanitize_html=True,
-                                  placeholder="Posez votre première question ci-dessous.")
+                                  placeholder=welcome(chunks))
                 with gr.Row():
                     box = gr.Textbox(placeholder="Votre question…", show_label=False, scale=5, autofocus=True,
                                      max_length=settings.max_question_chars, elem_id="question", submit_btn="Envoyer")
                 clear = gr.Button("Effacer la conversation", variant="secondary", size="sm", elem_id="clear")
-                gr.Markdown("Exemples :")
+                heading = gr.Markdown("Exemples :", visible=bool(first))
                 with gr.Row():
-                    examples = [gr.Button(q, size="sm", variant="secondary", elem_classes=["example"],
-                                          min_width=220) for q in EXAMPLES]
+                    # min_width: two buttons a row in the chat column (740 px at a 1300 px window).
+                    examples = [gr.Button(button_label(first[i]) if i < len(first) else "", size="sm",
+                                          variant="secondary", elem_classes=["example"], min_width=300,
+                                          visible=i < len(first)) for i in range(N_EXAMPLES)]
             with gr.Column(scale=2):
                 gr.Markdown("### Passages cités")
                 panel = gr.HTML(sources_html(None), elem_id="sources")
@@ -233,11 +260,13 @@ def build_app(settings: Settings):
                                       file_types=list(SUFFIXES), file_count="single", size="sm", elem_id="upload")
                 status = gr.HTML("", elem_id="upload-status")
         box.submit(respond, [box, chat], [box, chat, panel], api_visibility="private", concurrency_limit=4)
-        for i, (button, q) in enumerate(zip(examples, EXAMPLES)):
-            button.click(_asker(respond, q), [chat], [box, chat, panel], api_name=f"example_{i}",
+        for i, button in enumerate(examples):
+            button.click(ask_example, [button, chat], [box, chat, panel], api_name=f"example_{i}",
                          api_visibility="private")
         clear.click(lambda: ("", [], sources_html(None)), None, [box, chat, panel], api_visibility="private")
-        add.upload(upload, [add], [status, docs], api_visibility="private", concurrency_limit=1)
+        add.upload(upload, [add], [status, docs, chat, heading, *examples], api_visibility="private",
+                   concurrency_limit=1)
+        app.load(refreshed, None, [docs, chat, heading, *examples], api_visibility="private")
         gr.api(api_answer, api_name="answer", concurrency_limit=4)
         # Documents indexed from the command line since the page started are listed on each visit.
         app.load(lambda: documents_html(pipeline.sources()), None, docs, api_visibility="private")
@@ -284,7 +313,8 @@ def serve(settings: Settings | None = None, host: str | None = None, port: int |
     app.queue(default_concurrency_limit=4)
     print(f"Chat page: http://{host}:{port}/", file=sys.stderr, flush=True)
     app.launch(server_name=host, server_port=port, share=False, auth=auth, theme=theme, css=CSS,
-               footer_links=["api"], prevent_thread_lock=not block, quiet=True, show_error=False,
+               # Gradio's footer is English ("Use via API"); the JSON endpoint is in the README.
+               footer_links=[], prevent_thread_lock=not block, quiet=True, show_error=False,
                max_file_size=MAX_UPLOAD)
     return app
 

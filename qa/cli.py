@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_USAGE
             from .pipeline import get_pipeline
 
-            res = get_pipeline(settings).answer(args.question, history=args.history or None, sources=args.source)
+            # One question, then exit: embedded without torch where the bundled model allows it.
+            res = get_pipeline(settings, one_shot=True).answer(args.question, history=args.history or None, sources=args.source)
             if args.json:
                 print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
             else:
@@ -100,13 +101,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"indexed {what} -> {settings.chroma_url or settings.index_dir}: {report.summary()}")
             return EXIT_OK
         if args.command == "sources":
-            from .pipeline import get_pipeline
+            from .pipeline import list_sources
 
-            rows = get_pipeline(settings).sources()
+            rows = list_sources(settings)
             print(f"{'chunks':>6}  {'pages':>5}  source  (title)")
             for d in rows:
                 print(f"{d['chunks']:6d}  {d['pages'] or '':>5}  {d['source']}  ({d['title']})")
-            print(f"{len(rows)} documents, {sum(d['chunks'] for d in rows)} chunks")
+            n, chunks = len(rows), sum(d["chunks"] for d in rows)
+            print(f"{n} document{'s' * (n != 1)}, {chunks} chunk{'s' * (chunks != 1)}")
             return EXIT_OK
         if args.command == "serve":
             sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

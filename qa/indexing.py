@@ -8,15 +8,17 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
 from .corpus import Selection, select
-from .embeddings import Embedder
 from .segments import remove_orphans
 from .store import IndexCorruptError, Store, wipe, wrote
 from .types import Chunk, Document, Span
+
+if TYPE_CHECKING:  # a LazyEmbedder is passed: the model loads only if something is embedded
+    from .embeddings import Embedder
 
 BATCH_TEXTS = 512  # texts embedded per call: large enough to keep every core busy, small enough for memory
 

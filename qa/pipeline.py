@@ -10,34 +10,43 @@ from . import generation
 from .answering import Answerer
 from .config import Settings
 from .corpus import source_name
-from .embeddings import Embedder
+from .encoders import LazyEmbedder, QueryEncoder, one_shot_queries
 from .indexing import IndexReport, build_index, index_paths
 from .retrieval import HybridIndex
 from .store import Store
-from .types import Answer, Document, QuestionError
+from .types import Answer, Chunk, Document, QuestionError
 
 if TYPE_CHECKING:
     from .retriever import HybridRetriever
 
 _lock = threading.RLock()
-_embedders: dict[tuple, Embedder] = {}
-_pipelines: dict[Settings, "Pipeline"] = {}
+_embedders: dict[tuple, LazyEmbedder] = {}
+_pipelines: dict[tuple[Settings, bool], "Pipeline"] = {}
 
 
-def get_embedder(settings: Settings) -> Embedder:
+def get_embedder(settings: Settings) -> LazyEmbedder:
+    """The index's encoder for ``settings``, shared by the process; it loads on its first embedding."""
     key = (settings.model, str(settings.model_cache), settings.prefixes, settings.threads, settings.index_threads,
            settings.precision)
     with _lock:
         if key not in _embedders:
-            _embedders[key] = Embedder(settings)
+            _embedders[key] = LazyEmbedder(settings)
         return _embedders[key]
 
 
 class Pipeline:
-    def __init__(self, settings: Settings):
+    """``one_shot``: for a process that asks a question and exits (``qa ask``): questions are
+    embedded by the bundled model's own engine where it applies, and the index's encoder loads only
+    if something must be indexed. Otherwise (the page, ``answer()``) the index's encoder loads now,
+    so that the first question is as quick as the next."""
+
+    def __init__(self, settings: Settings, one_shot: bool = False):
         self.settings = settings
         self._reopening = threading.Lock()
         self.embedder = get_embedder(settings)
+        self.queries: QueryEncoder = one_shot_queries(settings, self.embedder) if one_shot else self.embedder
+        if not one_shot:
+            self.embedder.load()
         self.store = Store(settings, self.embedder.name, self.embedder.dim)
         if not self.store.exists():
             print(f"No index at {self.store.where}: indexing {settings.corpus_dir} (first run only)...",
@@ -51,7 +60,7 @@ class Pipeline:
         being answered keeps the ones it started with."""
         self._generation = generation.current(self.settings)  # first: a write during the read shows next time
         store = Store(self.settings, self.embedder.name, self.embedder.dim).open()
-        hybrid = HybridIndex(store, self.embedder, self.settings.fusion)
+        hybrid = HybridIndex(store, self.queries, self.settings.fusion)
         self.store, self.hybrid = store, hybrid
         self.answerer = Answerer(hybrid, self.settings.top_k, self.settings.max_question_chars)
 
@@ -90,12 +99,7 @@ class Pipeline:
     def sources(self) -> list[dict]:
         """The indexed documents: source, title, chunk count and pages (0 when not paged)."""
         self._refresh()
-        out: dict[str, dict] = {}
-        for c in self.hybrid.chunks:
-            d = out.setdefault(c.source, {"source": c.source, "title": c.title, "chunks": 0, "pages": 0})
-            d["chunks"] += 1
-            d["pages"] = max(d["pages"], c.page or 0)
-        return sorted(out.values(), key=lambda d: d["source"])
+        return catalogue(self.hybrid.chunks)
 
     def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
         self._refresh()
@@ -122,12 +126,32 @@ class Pipeline:
         return HybridRetriever(index=self.hybrid, k=k or self.settings.top_k)
 
 
-def get_pipeline(settings: Settings | None = None) -> Pipeline:
+def get_pipeline(settings: Settings | None = None, one_shot: bool = False) -> Pipeline:
     settings = settings or Settings.from_env()
     with _lock:
-        if settings not in _pipelines:
-            _pipelines[settings] = Pipeline(settings)
-        return _pipelines[settings]
+        if (settings, one_shot) not in _pipelines:
+            _pipelines[settings, one_shot] = Pipeline(settings, one_shot=one_shot)
+        return _pipelines[settings, one_shot]
+
+
+def catalogue(chunks: list[Chunk]) -> list[dict]:
+    """One row per document of ``chunks``: source, title, chunk count, pages (0 when not paged)."""
+    out: dict[str, dict] = {}
+    for c in chunks:
+        d = out.setdefault(c.source, {"source": c.source, "title": c.title, "chunks": 0, "pages": 0})
+        d["chunks"] += 1
+        d["pages"] = max(d["pages"], c.page or 0)
+    return sorted(out.values(), key=lambda d: d["source"])
+
+
+def list_sources(settings: Settings) -> list[dict]:
+    """``qa sources``: read from the index alone, no model and no search structures; a missing
+    index is built first, as ``get_pipeline`` would."""
+    embedder = get_embedder(settings)
+    store = Store(settings, embedder.name, embedder.dim)
+    if not store.exists():
+        return get_pipeline(settings, one_shot=True).sources()
+    return catalogue(store.open().all_chunks())
 
 
 def reset() -> None:

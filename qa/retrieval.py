@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .embeddings import Embedder
+from .encoders import QueryEncoder
 from .fusion import convex, rrf
 from .indexing import passage_text
 from .store import Store
@@ -35,7 +35,7 @@ class Hit:
 class HybridIndex:
     """The store's chunks, with an in-memory BM25 index rebuilt from them when opened."""
 
-    def __init__(self, store: Store, embedder: Embedder, fusion: str = "convex"):
+    def __init__(self, store: Store, embedder: QueryEncoder, fusion: str = "convex"):
         import bm25s
 
         self.store, self.embedder, self.fusion = store, embedder, fusion

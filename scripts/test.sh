@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install, then run the whole test suite (real model, real Chroma, real server, real browser).
+# Install (test tools and Chromium included), then run the whole test suite (real model, real
+# Chroma, real server, real browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install.sh
+bash scripts/install.sh test
 exec .venv/bin/python -m pytest "$@"

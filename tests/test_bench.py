@@ -16,7 +16,8 @@ def test_bench_quick_runs(tmp_path):
                          capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-3000:]
     data = json.loads(out.read_text())
-    assert set(data) >= {"latency", "indexing", "cold_start", "scale", "folder", "load_before", "load_after"}
+    assert set(data) >= {"latency", "indexing", "cold_start", "cli", "scale", "folder", "load_before", "load_after"}
+    assert data["cli"]["ask_s"] > 0 and data["cli"]["sources_vs_floor"] > 0
     assert data["latency"]["answer_p50_ms"] > 0 and data["indexing"]["chunks"] > 0
     assert 0.0 <= data["scale"]["recall_at_10"] <= 1.0
     assert 0 < data["folder"]["documents"] <= 10

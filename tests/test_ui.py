@@ -95,12 +95,38 @@ def test_page_answers_cites_and_abstains(server, browser, artifacts):
     page.close()
 
 
+# For each example button: on how many lines its last word and its "?" are drawn (1: together).
+LAST_MARK_LINES = """() => [...document.querySelectorAll('.example')].filter(b => b.offsetParent).map(b => {
+    const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+    let node = null, last = null;
+    while ((node = walker.nextNode())) if (node.textContent.trim()) last = node;
+    const r = document.createRange(), t = last.textContent.trimEnd(), cut = t.lastIndexOf(' ', t.length - 3);
+    r.setStart(last, cut + 1); r.setEnd(last, t.length);
+    return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })"""
+
+
 @pytest.mark.browser
-def test_example_button_asks(server, browser):
+def test_first_screen_is_french_and_drawn_from_the_documents(server, browser, artifacts):
+    """Examples come from the indexed article and fit their buttons; the empty chat says what can
+    be asked about which document; no English footer; plurals are right."""
     page, _ = open_page(browser, server)
-    page.get_by_role("button", name="How much will Microsoft invest in Anthropic?").click()
+    labels = [b.inner_text() for b in page.locator(".example").all() if b.is_visible()]
+    assert labels[:2] == ["Quand Anthropic a\u2011t\u2011elle été fondée\u00a0?", "Combien Nvidia a\u2011t\u2011il prévu d'investir\u00a0?"]
+    for width in range(700, 1400, 50):  # main's buttons drew "?" alone at 1280-1320 px
+        page.set_viewport_size({"width": width, "height": 950})
+        page.wait_for_timeout(200)
+        assert set(page.evaluate(LAST_MARK_LINES)) == {1}, (width, labels)
+    page.set_viewport_size({"width": 1300, "height": 950})
+    assert "« Nvidia et Microsoft investissent dans Anthropic »" in page.locator("#chat").inner_text()
+    body = page.locator("body").inner_text()
+    assert "Use via API" not in body and "API" not in page.locator("footer").all_inner_texts().__str__()
+    assert "6 passages" in page.locator("#documents").inner_text() and "(s)" not in body
+    page.screenshot(path=str(artifacts / "page-first-screen.png"))
+
+    page.locator(".example").first.click()
     page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length == 1", timeout=30000)
-    assert "$5 billion" in page.locator('[data-testid="bot"]').first.inner_text()
+    assert "2021" in page.locator('[data-testid="bot"]').first.inner_text()
+    assert "Quand Anthropic a-t-elle été fondée ?" in page.locator('[data-testid="user"]').first.inner_text()
     page.close()
 
 
@@ -228,8 +254,11 @@ def test_upload_a_document_then_ask_about_it(fresh_settings, embedder, browser, 
 
         page.locator("input[type=file]").set_input_files(str(files["pdf"]))
         page.wait_for_function("document.querySelector('#upload-status').innerText.includes('ajouté')", timeout=60000)
-        assert "« Rapport annuel de la Fondation Lumière » ajouté : 2 passage(s)" in status.inner_text()
+        assert "« Rapport annuel de la Fondation Lumière » ajouté : 2 passages indexés" in status.inner_text()
         assert "rapport.pdf" in page.locator("#documents").inner_text()
+        # The examples follow the documents: the new one is offered at once.
+        page.wait_for_function("[...document.querySelectorAll('.example')].some(b => b.innerText.includes('Fondation'))",
+                               timeout=10000)
         reply = ask(page, question)
         assert "3,2 millions d'euros" in reply
         assert "page 2" in page.locator("#sources").inner_text()

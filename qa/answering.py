@@ -14,6 +14,7 @@ from .question import CHAT, COMPARE, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Qu
 from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
 from .retrieval import HybridIndex
 from .selection import TYPE_WORDS, Candidate, candidates, counted_noun
+from .suggestions import example_questions
 from .text import STOP_WORDS, fold, stem, words
 from .types import Answer, Chunk, QuestionError, Span
 
@@ -65,6 +66,7 @@ class Answerer:
         self.stems = {stem(w) for w in self.vocabulary}
         self.prefixes = {w[:5] for w in self.vocabulary if len(w) >= 6}
         self._summaries: dict[tuple[str, str], Answer] = {}
+        self._example_cache: list[str] | None = None
 
     def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
         text = clean_question(question, self.max_chars)
@@ -147,11 +149,9 @@ class Answerer:
         return [t for s, t in sorted(self.titles.items()) if not sources or s in sources]
 
     def _examples(self) -> list[str]:
-        try:
-            from .suggestions import example_questions
-        except ImportError:
-            return []
-        return example_questions(self.index.chunks, 3)
+        if self._example_cache is None:  # drawn once per opened index: every sentence is read
+            self._example_cache = example_questions(self.index.chunks, 3)
+        return self._example_cache
 
     def _summary(self, q: Question, sources: list[str] | None) -> Answer:
         """A summary of the document the question names, the only one, or the one the conversation

@@ -82,7 +82,7 @@ def test_page_answers_cites_and_abstains(server, browser, artifacts):
     assert "fondée en 2021" in sources.inner_text()
 
     reply = ask(page, "Quelle est la capitale de l'Australie ?")
-    assert "Je ne trouve pas cette information" in reply
+    assert "Je ne trouve rien sur : Australie" in reply
     assert "Aucun passage cité" in sources.inner_text()
     page.screenshot(path=str(artifacts / "page.png"), full_page=True)
 
@@ -203,7 +203,7 @@ def test_fifty_concurrent_chats_load(server, artifacts):
 
     client = Client(server, verbose=False)
     cases = [("Combien Nvidia va-t-il investir ?", "10 milliards"), ("How much will Microsoft invest?", "$5 billion"),
-             ("Quelle est la capitale de l'Australie ?", "Je ne trouve pas"), ("What were investors waiting for?", "résultats trimestriels"),
+             ("Quelle est la capitale de l'Australie ?", "Je ne trouve"), ("What were investors waiting for?", "résultats trimestriels"),
              ("Qui a fondé Anthropic ?", "OpenAI")] * 10
 
     def one(case):
@@ -244,7 +244,7 @@ def test_upload_a_document_then_ask_about_it(fresh_settings, embedder, browser, 
     try:
         page, dialogs = open_page(browser, url)
         question = "Combien la Fondation Lumière a-t-elle distribué en 2024 ?"
-        assert "ne trouve pas" in ask(page, question)  # not in the documents yet
+        assert "ne trouve" in ask(page, question)  # not in the documents yet
         status = page.locator("#upload-status")
 
         page.locator("input[type=file]").set_input_files(str(fake))  # named .pdf, but text inside

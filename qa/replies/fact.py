@@ -66,9 +66,10 @@ def choose(ranked: list[Candidate]) -> list[Candidate]:
         return []
     if best.answer or _announces(best):  # a short answer, or a list, already answers
         return [best]
-    # The runner-up only adds context to a reply that stands on ``best``; not a heading.
-    runner = next((c for c in ranked if c is not best and c.hit is best.hit and not heading_like(c.sentence.text)),
-                  None)
+    # The runner-up only adds context to a reply that stands on ``best``; not a heading, nor a line
+    # that announces a list it would be quoted without.
+    runner = next((c for c in ranked if c is not best and c.hit is best.hit and not heading_like(c.sentence.text)
+                   and not _announces(c)), None)
     return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
 
 

@@ -10,6 +10,18 @@ from ..question import Question, full_names
 from ..types import Answer
 
 MAX_MISSING = 3
+# Per language: (subject, verb, plain abstention) for one and for several documents, then the frames.
+_TEXTS = {
+    "en": {"one": ("The document", "mentions", "The document does not say."),
+           "many": ("The documents", "mention", "The documents do not say."),
+           "both": "{where} {verb} {names}, but I found nothing about: {missing}.",
+           "missing": "I found nothing about: {missing} in {where}.", "and": "and", "or": "or", "de": str},
+    "fr": {"one": ("Le document", "parle", "Je ne trouve pas cette information dans le document."),
+           "many": ("Les documents", "parlent", "Je ne trouve pas cette information dans les documents."),
+           "both": "{where} {verb} {names}, mais je n'y trouve rien sur : {missing}.",
+           "missing": "Je ne trouve rien sur : {missing} dans {where}.", "and": "et", "or": "ni",
+           "de": lambda text: _de(text)},
+}
 
 
 def reply(q: Question, n_docs: int, known: Callable[[str], bool], subject: list[str]) -> Answer:
@@ -21,25 +33,15 @@ def reply(q: Question, n_docs: int, known: Callable[[str], bool], subject: list[
     # English words seldom match the French text letter for letter: only names are reported missing.
     words_missing = [w for w in subject if not known(w)] if q.lang == "fr" else []
     missing = list(dict.fromkeys(unknown_names + words_missing))[:MAX_MISSING]
-    if q.lang == "en":
-        where = "The document" if one else "The documents"
-        if names and missing:
-            text = (f"{where} {'mentions' if one else 'mention'} {_and(names, 'and')}, but I found nothing about: "
-                    f"{_and(missing, 'or')}.")
-        elif missing:
-            text = f"I found nothing about: {_and(missing, 'or')} in {where.lower()}."
-        else:
-            text = f"{where} {'does' if one else 'do'} not say."
+    t = _TEXTS[q.lang if q.lang in _TEXTS else "fr"]
+    where = t["one" if one else "many"]
+    if names and missing:
+        text = t["both"].format(where=where[0], verb=where[1], names=t["de"](_and(names, t["and"])),
+                                missing=_and(missing, t["or"]))
+    elif missing:
+        text = t["missing"].format(where=where[0].lower(), missing=_and(missing, t["or"]))
     else:
-        where = "Le document" if one else "Les documents"
-        if names and missing:
-            text = (f"{where} {'parle' if one else 'parlent'} {_de(_and(names, 'et'))}, mais je n'y trouve rien sur : "
-                    f"{_and(missing, 'ni')}.")
-        elif missing:
-            text = f"Je ne trouve rien sur : {_and(missing, 'ni')} dans {where.lower()}."
-        else:
-            text = ("Je ne trouve pas cette information dans le document." if one
-                    else "Je ne trouve pas cette information dans les documents.")
+        text = where[2]
     return Answer(text, q.lang, False, kind="none")
 
 

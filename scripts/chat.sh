@@ -4,5 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
-.venv/bin/qa index
+if ! .venv/bin/qa index; then
+    # An index built by an earlier version (another chunker), another model, or damaged: the
+    # message above says which; the documents are on disk, so read them again.
+    echo "chat.sh: rebuilding the index from corpus/ (documents indexed from elsewhere must be added again)" >&2
+    .venv/bin/qa index --rebuild
+fi
 exec .venv/bin/python ui.py "$@"

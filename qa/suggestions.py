@@ -114,5 +114,5 @@ def welcome(chunks: list[Chunk], titles: int = 2) -> str:
         about = f"vos {len(docs)} documents, dont {' et '.join(names)}"
     else:
         about = " et ".join(names)
-    return (f"Posez une question en français ou en anglais sur {about} : montants, dates, noms, faits. "
-            "Chaque réponse cite ses passages.")
+    return (f"Posez une question en français ou en anglais sur {about} : un résumé, un fait, une liste, une "
+            "comparaison, une explication. Chaque réponse cite ses passages.")

@@ -92,6 +92,7 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
     body = doc.text[doc.body_start:]
     para: tuple[int, int] | None = None  # the paragraph being read: (start, end) in ``body``
     listing = False                       # the lines read now are the items of an announced list
+    in_bullet = False                     # the paragraph being read opened with a bullet
 
     def flush() -> None:
         nonlocal para
@@ -116,10 +117,10 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
                 out.append((current, sents))
             current, sents = stripped.lstrip("#").strip(), []
             continue
-        in_bullet = para is not None and _BULLET.match(body[para[0]:para[1]])
         if listing or _BULLET.match(line) or blank_before or para is None or (in_bullet and not line[:1].isspace()):
             flush()  # an item, or a new paragraph
             para = (pos, pos + len(line))
+            in_bullet = bool(_BULLET.match(line))  # kept, not re-read: a paragraph can be megabytes long
         else:  # the same paragraph, wrapped
             para = (para[0], pos + len(line))
         if stripped.endswith(":"):

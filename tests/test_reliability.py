@@ -62,6 +62,23 @@ def test_splitting_and_chunking_are_linear_on_odd_lines(unit):
     assert big <= 8 * small + 0.05, (unit, small, big)
 
 
+@pytest.mark.parametrize("line", ["Une ligne.\n", "une ligne sans point\n", "- un item\n", "Liste :\n"])
+def test_many_lines_of_one_paragraph_chunk_in_linear_time(line):
+    """Lines without blank lines between them are read as one paragraph: the paragraph must not be
+    copied again for each of its lines (quadratic: 5 MB of short lines took 19 s, now 0.6 s)."""
+    from qa.chunking import chunk_document
+    from qa.types import Document
+
+    def seconds(n: int) -> float:
+        doc = Document(id="x", source="x.txt", text="Titre\n\n" + line * (n // len(line)), title="T")
+        t = time.process_time()
+        chunk_document(doc)
+        return time.process_time() - t
+
+    small, big = seconds(100_000), seconds(800_000)
+    assert big <= 16 * small + 0.1, (line, small, big)  # eight times the text: linear is ~8x, quadratic ~64x
+
+
 def test_single_line_indexes_as_fast_as_the_same_text_in_lines(tmp_path, base_settings, embedder):
     """The issue's 5 MB line, scaled down: the quadratic splitter took 9 s on these 150 kB, the
     lines version under 2 s. CPU time of this process, best of two, so that the other processes

@@ -97,7 +97,8 @@ def example_questions(chunks: list[Chunk], n: int = 4) -> list[str]:
     return out
 
 
-def _short(title: str, limit: int = 48) -> str:
+def short_title(title: str, limit: int = 48) -> str:
+    """A title cut at a word boundary to fit a line of the page or of a chat reply."""
     title = re.sub(r"\s+", " ", title).strip()
     return title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0] + "…"
 
@@ -109,7 +110,7 @@ def welcome(chunks: list[Chunk], titles: int = 2) -> str:
         docs.setdefault(c.source, c.title or c.source)
     if not docs:
         return "Aucun document indexé : ajoutez-en un pour lui poser des questions."
-    names = [f"« {_short(t)} »" for t in sorted(docs.values())[:titles]]
+    names = [f"« {short_title(t)} »" for t in sorted(docs.values())[:titles]]
     if len(docs) > len(names):
         about = f"vos {len(docs)} documents, dont {' et '.join(names)}"
     else:

@@ -118,6 +118,8 @@ def test_small_talk_in_the_question_language():
     assert thanks.text.startswith("You're welcome") and thanks.kind == "chat" and not thanks.found
     help_ = chat.reply(analyse("Que peux-tu faire ?"), titles, ["Combien de ruches ?"])
     assert "« Le rucher »" in help_.text and "Combien de ruches ?" in help_.text
+    long_titles = chat.reply(analyse("What can I ask?"), ["Un titre très long " * 5] * 9, ["Une question d'exemple assez longue ?"] * 3)
+    assert len(long_titles.text) <= chat.MAX_CHAT_CHARS + 120  # titles cut, three at most; examples yield
 
 
 def test_an_abstention_says_what_was_missing():

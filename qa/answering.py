@@ -45,6 +45,14 @@ def clean_question(question: object, max_chars: int) -> str:
     return text
 
 
+def _cleaned(turn: object, max_chars: int) -> str | None:
+    """An earlier turn, cleaned, or None: a bad turn of the history must not refuse the question."""
+    try:
+        return clean_question(turn, max_chars)
+    except QuestionError:
+        return None
+
+
 def _messages(lang: str, n_docs: int) -> dict[str, str]:
     one = n_docs <= 1
     if lang == "en":
@@ -70,8 +78,7 @@ class Answerer:
 
     def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
         text = clean_question(question, self.max_chars)
-        history = [clean_question(h, self.max_chars) for h in (history or [])
-                   if isinstance(h, str) and h.strip()][-20:]
+        history = [h for h in (_cleaned(h, self.max_chars) for h in (history or [])) if h][-20:]
         q = analyse(text, history)
         res = self._reply(q, sources)
         return Answer(res.text, res.language, res.found, res.citations, question=text, query=q.query, kind=res.kind)
@@ -94,7 +101,9 @@ class Answerer:
         if q.lang == "fr" and self.unknown_subject(q.query):
             return self._absent(q)
         noun = counted_noun(q.query)
-        if noun and not self._known(noun):  # "how many employees" of documents that never name any
+        # "combien de salariés" of documents that never name any; English nouns seldom match the
+        # French text letter for letter, and "temps" or "fois" name no thing that is counted.
+        if q.lang == "fr" and noun and noun not in ("temps", "fois") and not self._known(noun):
             return self._absent(q)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
         ranked = sorted(candidates(self.index, q.query, vector, hits), key=lambda c: c.score, reverse=True)

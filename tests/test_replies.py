@@ -135,3 +135,23 @@ def test_an_abstention_says_what_was_missing():
     en = absent.reply(analyse("Where is Anthropic headquartered?"), 2, check, ["headquartered"])
     assert en.text == "I found nothing about: Anthropic in the documents."  # English words are not judged
     assert absent.reply(analyse("Qui est-ce ?"), 1, known, []).text == "Je ne trouve pas cette information dans le document."
+
+
+def test_no_verdict_or_figure_on_evidence_that_does_not_decide():
+    text = ("Chiffres\n\nLe chiffre d'affaires a baissé de 5 % en 2024. Le bénéfice n'a pas augmenté. "
+            "Nvidia a investi 10 milliards de dollars. Microsoft a investi 5 milliards de dollars. "
+            "Les ventes sont passées de 10 milliards d'euros en 2022 à 12 milliards d'euros en 2023.\n")
+    chunk = passage(text)
+    first = ranked(chunk, [0.9, 0.1, 0.2, 0.3, 0.4])
+    assert yesno.reply(analyse("Le chiffre d'affaires a-t-il augmenté de 5 % ?"), first).text.startswith("Non.")
+    negated = yesno.reply(analyse("Le bénéfice a-t-il augmenté ?"), ranked(chunk, [0.1, 0.9, 0.2, 0.3, 0.4]))
+    assert negated.kind == "fact" and not negated.text.startswith(("Oui", "Non"))
+    apart = ranked(chunk, [0.1, 0.2, 0.9, 0.88, 0.3])  # each figure in its own sentence: not compared
+    assert compare.compare(analyse("Qui a investi le plus, Nvidia ou Microsoft ?"), apart) is None
+    sums = compare.total(analyse("Quel est le total des ventes ?"), ranked(chunk, [0.1, 0.2, 0.3, 0.4, 0.9]))
+    assert sums is None  # 10 then 12 milliards: a change over time, not parts of a whole
+
+
+def test_a_bad_turn_of_the_history_does_not_refuse_the_question(pipeline):
+    res = pipeline.answer("Et Microsoft ?", history=["\u200b", "x" * 5000, "Combien Nvidia va-t-il investir ?"])
+    assert res.found and res.text.startswith("5 milliards")

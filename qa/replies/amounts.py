@@ -12,7 +12,7 @@ _SCALES = {"milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9, "
            "mille": 1e3, "milliers": 1e3, "thousand": 1e3, "trillion": 1e12, "trillions": 1e12}
 _UNITS = {"dollar": "USD", "dollars": "USD", "$": "USD", "euro": "EUR", "euros": "EUR", "€": "EUR", "livre": "GBP",
           "livres": "GBP", "£": "GBP", "%": "%", "pourcent": "%", "pourcents": "%", "pour cent": "%", "pour cents": "%"}
-_NUMBER = re.compile(r"\d+(?:[  .]\d{3})*(?:,\d+)?|\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d+\.\d{1,2}(?!\d)|\d+(?:[  .]\d{3})*(?:,\d+)?|\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def attributed(sentence: str, names: list[str]) -> dict[str, Amount]:
     return out
 
 
-_TOTAL_CUE = re.compile(r"(?:total|au total|en tout|ensemble|cumule|cumulee|soit|combined|altogether|in all)\W+(?:\w+\W+){0,3}$")
+_TOTAL_CUE = re.compile(r"(?:total|au total|en tout|cumule|cumulee|combined|altogether|in all)\W+(?:\w+\W+){0,3}$")
 
 
 def stated_total(sentence: str) -> Amount | None:

@@ -15,6 +15,8 @@ from .amounts import Amount, amounts, attributed, stated_total
 from .fact import usable
 
 _LESS = re.compile(r"\b(?:moins|less|fewer|least|smaller|smallest|lower|lowest|inferieure?s?|cheaper|petit)\b")
+_NOT_ADDED = re.compile(r"\b(?:passe|passee|passes|contre|versus|vs|au lieu de|from|compared|against|rather than)\b|"
+                        r"\bde \d[^,;.]*\ba \d")
 # How far below the best sentence one that states the figures may score and still be used: the
 # figures of a comparison often sit in the passage's second-best sentence (article, chat_dev).
 MARGIN = 0.1
@@ -30,26 +32,24 @@ def _near(ranked: list[Candidate]) -> list[Candidate]:
                                       and c.score >= best.score - MARGIN]
 
 
-def _with_answer(c: Candidate, short: str) -> Candidate:
-    return Candidate(c.hit, c.sentence, c.focus, c.cosine, c.grounded, True, short, c.features, c.score)
-
-
 def total(q: Question, ranked: list[Candidate]) -> Answer | None:
     near = _near(ranked)
     for c in near:
         stated = stated_total(c.sentence.text)
         if stated:
-            return fact.reply(q, [_with_answer(c, stated.text)])
+            return fact.reply(q, [fact.with_answer(c, stated.text)])
     for c in near:  # no total stated: add up the amounts of one sentence, saying so
         found = amounts(c.sentence.text)
         units = {a.unit for a in found}
+        if _NOT_ADDED.search(fold(c.sentence.text)) or len(set(re.findall(r"\b(?:19|20)\d{2}\b", c.sentence.text))) > 1:
+            continue  # "passé de 10 à 12 milliards", "contre 5 l'an dernier": figures that do not add up
         if len(found) >= 2 and len(units) == 1 and "%" not in units:
             summed = _sum(found)
             parts = " + ".join(_shown(x, q.lang) for x in found)
             shown = to_english(summed, "amount") if q.lang == "en" else summed
             prefix = (f"{shown} in total (my sum: {parts}). " if q.lang == "en"
                       else f"{shown} au total (somme calculée : {parts}). ")
-            return fact.reply(q, [_with_answer(c, "")], prefix=prefix[0].upper() + prefix[1:])
+            return fact.reply(q, [fact.with_answer(c, "")], prefix=prefix[0].upper() + prefix[1:])
     return None
 
 
@@ -69,17 +69,12 @@ def _figures(q: Question, ranked: list[Candidate]) -> tuple[dict[str, Amount], l
     names = full_names(q)
     if len(names) < 2:
         return None
-    got: dict[str, Amount] = {}
-    where: list[Candidate] = []
+    # Every figure from one sentence: figures gathered from several could be of other years or measures.
     for c in _near(ranked):
-        for n, a in attributed(c.sentence.text, names).items():
-            if n not in got:
-                got[n] = a
-                if c not in where:
-                    where.append(c)
-    if len(got) < 2 or len({a.unit for a in got.values()}) != 1:
-        return None
-    return got, where
+        got = attributed(c.sentence.text, names)
+        if len(got) == len(names) and len({a.unit for a in got.values()}) == 1:
+            return got, [c]
+    return None
 
 
 def compare(q: Question, ranked: list[Candidate]) -> Answer | None:
@@ -99,7 +94,7 @@ def compare(q: Question, ranked: list[Candidate]) -> Answer | None:
     else:
         rest = ", ".join(f"{got[n].text} pour {n}" for n in others)
         lead = f"{winner} : {got[winner].text}, contre {rest}. "
-    return fact.reply(q, [_with_answer(where[0], "")] + where[1:2], prefix=lead)
+    return fact.reply(q, [fact.with_answer(where[0], "")], prefix=lead)
 
 
 def verdict(q: Question, ranked: list[Candidate]) -> Answer | None:
@@ -117,5 +112,5 @@ def verdict(q: Question, ranked: list[Candidate]) -> Answer | None:
     word = ("Yes" if yes else "No") if q.lang == "en" else ("Oui" if yes else "Non")
     lead = f"{word}: {subject} {_shown(got[subject], q.lang)}, {other} {_shown(got[other], q.lang)}. " \
         if q.lang == "en" else f"{word} : {subject} {got[subject].text}, {other} {got[other].text}. "
-    answer = fact.reply(q, [_with_answer(where[0], "")] + where[1:2], prefix=lead)
+    answer = fact.reply(q, [fact.with_answer(where[0], "")], prefix=lead)
     return Answer(answer.text, answer.language, True, answer.citations, kind="yesno")

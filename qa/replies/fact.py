@@ -92,6 +92,11 @@ def agent(sentence: str, q: Question) -> str | None:
     return None
 
 
+def with_answer(c: Candidate, short: str) -> Candidate:
+    """``c`` with ``short`` as its short answer (a total, or none where a verdict leads instead)."""
+    return Candidate(c.hit, c.sentence, c.focus, c.cosine, c.grounded, True, short, c.features, c.score)
+
+
 def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | None = None) -> Answer:
     """The reply resting on ``chosen`` (best first): a short answer when there is one, then the
     quote, cited [1]. ``prefix`` (a verdict such as "Non") goes first; ``intro`` replaces the words
@@ -113,7 +118,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     if items:  # the list the sentence announces, as far as the budget allows
         fitting = [it for it in items if it.end - spans[0].start <= budget] or items[:1]
         spans = [join(chunk, spans[0], fitting[-1])]
-    if len(chosen) > 1:
+    if len(chosen) > 1 and chosen[1].hit is c.hit:  # a runner-up from another passage is not quoted
         spans = together(chunk, spans[0], coherent(chunk, chosen[1].sentence, budget), budget)
     if items:  # one item a line in the document: "; " keeps them apart in the quote
         intro_text = " ".join(chunk.text[spans[0].start - chunk.start:c.sentence.end - chunk.start].split())

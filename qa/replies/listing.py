@@ -81,9 +81,7 @@ def bulleted(chunk: Chunk, sentence: Span) -> tuple[list[str], Span] | None:
         if m:
             items.append(m.group(1).rstrip(" ;,."))
             end += len(line) + 1
-        elif line.strip() or items:
-            if not line.strip() or items:
-                break
+        elif line.strip() or items:  # the list ends at its first other line, or the blank after it
             break
         else:
             end += len(line) + 1

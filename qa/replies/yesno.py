@@ -35,15 +35,17 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     sentence = best.sentence.text
     yes = no = False
     asked, said = _direction(q.query), _direction(sentence)
-    if asked and said and not _NEGATED.search(fold(q.query)):
+    if _NEGATED.search(fold(sentence)) or _NEGATED.search(fold(q.query)):
+        return fact.reply(q, chosen)  # "n'a pas augmenté": no verdict read from a negated sentence
+    if asked and said:
         yes, no = asked == said, asked != said
-    # The figure or date asked about is the one the sentence states.
+    # The figure or date asked about is the one the sentence states, next to what the question names.
     figures = [n for n in q.names if re.fullmatch(r"\d+(?:[.,]\d+)?", n)]
-    if figures and all(re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", sentence) for n in figures) \
-            and best.features.get("coverage", 0) >= 0.5:
+    if not no and figures and all(re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", sentence) for n in figures) \
+            and best.features.get("coverage", 0) >= 0.5 and best.features.get("grounded_here"):
         yes = True
     if not (yes or no):
         return fact.reply(q, chosen)
     word = ("Yes" if yes else "No") if q.lang == "en" else ("Oui" if yes else "Non")
-    answer = fact.reply(q, [compare._with_answer(best, "")], prefix=f"{word}. ")
+    answer = fact.reply(q, [fact.with_answer(best, "")], prefix=f"{word}. ")
     return Answer(answer.text, answer.language, True, answer.citations, kind="yesno")

@@ -69,14 +69,17 @@ def test_many_lines_of_one_paragraph_chunk_in_linear_time(line):
     from qa.chunking import chunk_document
     from qa.types import Document
 
-    def seconds(n: int) -> float:
+    def seconds(n: int) -> float:  # best of three: a busy machine must not decide the ratio
         doc = Document(id="x", source="x.txt", text="Titre\n\n" + line * (n // len(line)), title="T")
-        t = time.process_time()
-        chunk_document(doc)
-        return time.process_time() - t
+        best = float("inf")
+        for _ in range(3):
+            t = time.process_time()
+            chunk_document(doc)
+            best = min(best, time.process_time() - t)
+        return best
 
     small, big = seconds(100_000), seconds(800_000)
-    assert big <= 16 * small + 0.1, (line, small, big)  # eight times the text: linear is ~8x, quadratic ~64x
+    assert big <= 16 * small + 0.2, (line, small, big)  # eight times the text: linear is ~8x, quadratic ~64x
 
 
 def test_single_line_indexes_as_fast_as_the_same_text_in_lines(tmp_path, base_settings, embedder):

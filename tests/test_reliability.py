@@ -43,22 +43,24 @@ def qa(args, settings, timeout=600, **extra):
 
 # 1. Linear time
 
-@pytest.mark.parametrize("unit", [". ", ".", "a", "Il a 1. ", '."', "… ", "!?", "a, ", "M. "])
-def test_splitting_and_chunking_are_linear_on_odd_lines(unit):
-    """Four times the text takes about four times as long, never sixteen (quadratic)."""
+def chunking_seconds(text: str, tries: int) -> float:
+    """CPU time to chunk ``text``, best of ``tries``: a busy machine must not decide a ratio."""
     from qa.chunking import chunk_document
     from qa.types import Document
 
-    def seconds(n: int) -> float:
-        doc = Document(id="x", source="x.txt", text=unit * (n // len(unit)), title="T")
-        best = float("inf")
-        for _ in range(2):
-            t = time.process_time()
-            chunk_document(doc)
-            best = min(best, time.process_time() - t)
-        return best
+    doc = Document(id="x", source="x.txt", text=text, title="T")
+    best = float("inf")
+    for _ in range(tries):
+        t = time.process_time()
+        chunk_document(doc)
+        best = min(best, time.process_time() - t)
+    return best
 
-    small, big = seconds(25_000), seconds(100_000)
+
+@pytest.mark.parametrize("unit", [". ", ".", "a", "Il a 1. ", '."', "… ", "!?", "a, ", "M. "])
+def test_splitting_and_chunking_are_linear_on_odd_lines(unit):
+    """Four times the text takes about four times as long, never sixteen (quadratic)."""
+    small, big = (chunking_seconds(unit * (n // len(unit)), tries=2) for n in (25_000, 100_000))
     assert big <= 8 * small + 0.05, (unit, small, big)
 
 
@@ -66,19 +68,7 @@ def test_splitting_and_chunking_are_linear_on_odd_lines(unit):
 def test_many_lines_of_one_paragraph_chunk_in_linear_time(line):
     """Lines without blank lines between them are read as one paragraph: the paragraph must not be
     copied again for each of its lines (quadratic: 5 MB of short lines took 19 s, now 0.6 s)."""
-    from qa.chunking import chunk_document
-    from qa.types import Document
-
-    def seconds(n: int) -> float:  # best of three: a busy machine must not decide the ratio
-        doc = Document(id="x", source="x.txt", text="Titre\n\n" + line * (n // len(line)), title="T")
-        best = float("inf")
-        for _ in range(3):
-            t = time.process_time()
-            chunk_document(doc)
-            best = min(best, time.process_time() - t)
-        return best
-
-    small, big = seconds(100_000), seconds(800_000)
+    small, big = (chunking_seconds("Titre\n\n" + line * (n // len(line)), tries=3) for n in (100_000, 800_000))
     assert big <= 16 * small + 0.2, (line, small, big)  # eight times the text: linear is ~8x, quadratic ~64x
 
 

@@ -13,7 +13,7 @@ from .indexing import sentence_id
 from .question import CHAT, COMPARE, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
 from .retrieval import HybridIndex
-from .selection import TYPE_WORDS, Candidate, candidates, counted_noun
+from .selection import TYPE_WORDS, candidates, counted_noun
 from .suggestions import example_questions
 from .text import STOP_WORDS, fold, stem, words
 from .types import Answer, Chunk, QuestionError, Span
@@ -53,14 +53,8 @@ def _cleaned(turn: object, max_chars: int) -> str | None:
         return None
 
 
-def _messages(lang: str, n_docs: int) -> dict[str, str]:
-    one = n_docs <= 1
-    if lang == "en":
-        return {"absent": "The document does not say." if one else "The documents do not say.",
-                "unclear": "I did not understand the question: please ask it in words."}
-    return {"absent": "Je ne trouve pas cette information dans le document." if one
-            else "Je ne trouve pas cette information dans les documents.",
-            "unclear": "Je n'ai pas compris la question : posez-la avec des mots."}
+_UNCLEAR = {"en": "I did not understand the question: please ask it in words.",
+            "fr": "Je n'ai pas compris la question : posez-la avec des mots."}
 
 
 class Answerer:
@@ -84,9 +78,8 @@ class Answerer:
         return Answer(res.text, res.language, res.found, res.citations, question=text, query=q.query, kind=res.kind)
 
     def _reply(self, q: Question, sources: list[str] | None) -> Answer:
-        msg = _messages(q.lang, self.n_docs)
         if not re.search(r"[^\W_]", q.text):
-            return Answer(msg["unclear"], q.lang, False)
+            return Answer(_UNCLEAR.get(q.lang, _UNCLEAR["fr"]), q.lang, False)
         if q.kind == CHAT:
             return chat.reply(q, self._titles(sources), self._examples())
         if q.kind == SUMMARY:
@@ -142,12 +135,6 @@ class Answerer:
         return all(w in self.vocabulary or stem(w) in self.stems or (len(w) >= 6 and w[:5] in self.prefixes)
                    for w in words(word))
 
-    def choose(self, query: str, vector: np.ndarray, hits, lang: str) -> list[Candidate]:
-        """The sentence(s) a fact reply would rest on (empty: abstain); for bench/ and tests."""
-        if lang == "fr" and self.unknown_subject(query):
-            return []
-        return fact.choose(sorted(candidates(self.index, query, vector, hits), key=lambda c: c.score, reverse=True))
-
     # overviews
     def _vectors(self, chunk: Chunk, spans: list[Span]) -> list[np.ndarray | None]:
         ids = [sentence_id(chunk.source, s) for s in spans]
@@ -169,7 +156,7 @@ class Answerer:
         source = pool[0] if len(pool) == 1 else self._named(q.text, pool) or self._discussed(q, pool)
         if source is None:
             if not pool:
-                return Answer(_messages(q.lang, 0)["absent"], q.lang, False)
+                return absent.plain(q.lang, 0)
             listed = chat.documents([self.titles[s] for s in pool], q.lang)
             text = (f"Which document should I summarise? There are {listed}." if q.lang == "en" else
                     f"Quel document voulez-vous que je résume ? Il y a {listed}.")
@@ -178,7 +165,7 @@ class Answerer:
         if key not in self._summaries:  # documents do not change while this index is open
             chunks = [c for c in self.index.chunks if c.source == source]
             self._summaries[key] = summary.whole(q, self.titles[source], chunks, self._vectors) or \
-                Answer(_messages(q.lang, 1)["absent"], q.lang, False)
+                absent.plain(q.lang, 1)
         return self._summaries[key]
 
     def _named(self, text: str, pool: list[str]) -> str | None:

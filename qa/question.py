@@ -49,7 +49,7 @@ _HELP = _P(r"\b(?:que (?:peux|sais)[- ]tu faire|qu'est-ce que tu (?:peux|sais) f
            r"what can (?:you|i) (?:do|ask)|what (?:do|should) i ask|what (?:kind|sort) of questions|"
            r"how (?:does this|do you|does it) work|how (?:can|do) i use|comment (?:ca|cela|tu|vous) (?:marche|fonctionne)s?"
            r"(?: \?)?$|comment (?:t'|vous )?utiliser|qui es[- ]tu|qui etes[- ]vous|who are you|what are you|"
-           r"tu sers a quoi|a quoi (?:sers[- ]tu|servez[- ]vous)|^aide|^help|^\?+$|what is this (?:tool|bot|app)|"
+           r"tu sers a quoi|a quoi (?:sers[- ]tu|servez[- ]vous)|^aide|^help|what is this (?:tool|bot|app)|"
            r"quelles questions|(?:je peux|puis-je|peux-je|on peut|peut-on) (?:te |vous )?poser (?:une |des )?questions?|"
            r"can i ask (?:you )?(?:something|a question|questions|anything))")
 _SUMMARY = _P(r"\b(?:resum|synthe|summar|sum (?:it |them |this |that )?up|tl ?;? ?dr|recap|overview|apercu|vue d'ensemble|gist|"

@@ -45,6 +45,12 @@ def reply(q: Question, n_docs: int, known: Callable[[str], bool], subject: list[
     return Answer(text, q.lang, False, kind="none")
 
 
+def plain(lang: str, n_docs: int) -> Answer:
+    """The abstention that names nothing: "Je ne trouve pas cette information dans le document."."""
+    t = _TEXTS[lang if lang in _TEXTS else "fr"]
+    return Answer(t["one" if n_docs <= 1 else "many"][2], lang, False, kind="none")
+
+
 def _de(text: str) -> str:
     """"de Nvidia", "d'Anthropic"."""
     return f"d'{text}" if text[:1].lower() in "aeiouyhéèêàâîôû" else f"de {text}"

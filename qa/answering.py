@@ -192,8 +192,7 @@ class Answerer:
         names = {w for n in entities(query) for w in words(n)}
         subject = [w for w in words(query) if len(w) >= 2 and w not in STOP_WORDS and w not in names
                    and w not in TYPE_WORDS and not w.isdigit()]
-        missing = [w for w in subject if w not in self.vocabulary and stem(w) not in self.stems
-                   and not (len(w) >= 6 and w[:5] in self.prefixes)]
+        missing = [w for w in subject if not self._known(w)]
         # One unknown word next to a known name is likely a paraphrase ("altitude" of a mountain
         # that "culmine à 4 806 m"); with no name to hold on to, it is all the question has.
         if len(subject) < 2 and names:

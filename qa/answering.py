@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import numpy as np
 
+from .bridge import WordBridge, english_subject, pool_words
 from .followup import entities
 from .indexing import sentence_id
 from .question import CHAT, COMPARE, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
-from .retrieval import HybridIndex
+from .retrieval import Hit, HybridIndex
 from .selection import TYPE_WORDS, candidates, counted_noun
 from .suggestions import example_questions
-from .text import STOP_WORDS, fold, stem, words
+from .text import STOP_WORDS, english_stop_words, fold, stem, words
 from .types import Answer, Chunk, QuestionError, Span
 
 MAX_UNKNOWN_SHARE = 0.5
@@ -67,6 +69,7 @@ class Answerer:
         self.vocabulary = {w for c in index.chunks for w in words(f"{c.title} {c.section} {c.text}")}
         self.stems = {stem(w) for w in self.vocabulary}
         self.prefixes = {w[:5] for w in self.vocabulary if len(w) >= 6}
+        self.bridge = WordBridge(index.embedder)
         self._summaries: dict[tuple[str, str], Answer] = {}
         self._example_cache: list[str] | None = None
 
@@ -91,14 +94,19 @@ class Answerer:
         if q.kind == TOPIC:
             hits = self.index.search(q.topic, k=TOPIC_K, vector=vector, sources=sources)
             return summary.topic(q, hits, self._vectors, vector) or self._absent(q)
-        if q.lang == "fr" and self.unknown_subject(q.query):
-            return self._absent(q)
-        noun = counted_noun(q.query)
-        # "combien de salariés" of documents that never name any; English nouns seldom match the
-        # French text letter for letter, and "temps" or "fois" name no thing that is counted.
-        if q.lang == "fr" and noun and noun not in ("temps", "fois") and not self._known(noun):
-            return self._absent(q)
+        known = self._known
+        if q.lang == "fr" and self.unknown_subject(q.query, known):
+            return self._absent(q, known)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
+        if q.lang == "en":  # English words seldom match the French text letter for letter
+            known = self._bridged(q, hits)
+            if self.unknown_subject(q.query, known, "en"):
+                return self._absent(q, known)
+        noun = counted_noun(q.query)
+        # "combien de salariés" of documents that never name any; "temps" or "fois" (time, times)
+        # name no thing that is counted.
+        if noun and noun not in ("temps", "fois", "time", "times") and not known(noun):
+            return self._absent(q, known)
         ranked = sorted(candidates(self.index, q.query, vector, hits), key=lambda c: c.score, reverse=True)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,
                    WHY: explain.reply}.get(q.kind)
@@ -106,34 +114,46 @@ class Answerer:
         if res is not None:
             return res
         chosen = fact.choose(ranked)
-        return fact.reply(q, chosen) if chosen else self._absent(q)
+        return fact.reply(q, chosen) if chosen else self._absent(q, known)
 
-    def _absent(self, q: Question) -> Answer:
+    def _absent(self, q: Question, known: Callable[[str], bool] | None = None) -> Answer:
         """Abstain, saying which names the documents hold and which asked words they never use
         (kept together as asked: "chiffre d'affaires")."""
+        known = known or self._known
         names = {w for n in q.names for w in words(n)}
+        stop = STOP_WORDS | TYPE_WORDS | names | (english_stop_words() if q.lang == "en" else frozenset())
+        text = english_subject(q.text) if q.lang == "en" else q.text
         phrases: list[str] = []
         last_end, gap_ok = 0, False
-        for m in re.finditer(r"[^\W\d_][\w-]*", q.text):
+        for m in re.finditer(r"[^\W\d_][\w-]*", text):
             w = m.group()
             f = words(w)
-            content = len(w) >= 3 and f and not set(f) & (STOP_WORDS | TYPE_WORDS | names) \
-                and not _QUESTION_WORD.fullmatch(w.lower())
-            if content and not self._known(w):
+            content = len(w) >= 3 and f and not set(f) & stop and not _QUESTION_WORD.fullmatch(w.lower())
+            if content and not known(w):
                 if gap_ok:  # right after a missing word, through link words only: one phrase
-                    phrases[-1] += q.text[last_end:m.end()]
+                    phrases[-1] += text[last_end:m.end()]
                 else:
                     phrases.append(w)
                 last_end, gap_ok = m.end(), True
             else:
                 # "chiffre d'affaires", "date of birth": a short link word keeps the phrase open
                 gap_ok = gap_ok and fold(w) in {"de", "d", "du", "des", "of", "the"}
-        return absent.reply(q, self.n_docs, self._known, phrases)
+        return absent.reply(q, self.n_docs, known, phrases)
 
     def _known(self, word: str) -> bool:
         """The documents use the word, a word of the same stem or of the same first five letters."""
         return all(w in self.vocabulary or stem(w) in self.stems or (len(w) >= 6 and w[:5] in self.prefixes)
                    for w in words(word))
+
+    def _bridged(self, q: Question, hits: list[Hit]) -> Callable[[str], bool]:
+        """``_known`` for an English question: also a word that means a word of the retrieved
+        passages ("employees" -> "employés"), by the model's word vectors."""
+        stop = STOP_WORDS | english_stop_words()
+        asked = [w for w in words(english_subject(q.query)) if len(w) >= 3 and w not in stop and not w.isdigit()
+                 and not self._known(w)]
+        means = self.bridge.means(asked, pool_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"
+                                                    for h in hits)) if asked else {}
+        return lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))
 
     # overviews
     def _vectors(self, chunk: Chunk, spans: list[Span]) -> list[np.ndarray | None]:
@@ -186,13 +206,17 @@ class Answerer:
         hits = self.index.search(q.history[-1], k=1, sources=pool)
         return hits[0].chunk.source if hits else None
 
-    def unknown_subject(self, query: str) -> bool:
+    def unknown_subject(self, query: str, known: Callable[[str], bool] | None = None, lang: str = "fr") -> bool:
         """True when most subject words of the question are words the documents never use, nor a
-        word of the same stem or first five letters ("atteindre" finds "atteint")."""
+        word of the same stem or first five letters ("atteindre" finds "atteint"); for English,
+        ``known`` also bridges words to their French translations."""
         names = {w for n in entities(query) for w in words(n)}
-        subject = [w for w in words(query) if len(w) >= 2 and w not in STOP_WORDS and w not in names
+        stop = STOP_WORDS | english_stop_words() if lang == "en" else STOP_WORDS
+        asked = english_subject(query) if lang == "en" else query
+        subject = [w for w in words(asked) if len(w) >= 2 and w not in stop and w not in names
                    and w not in TYPE_WORDS and not w.isdigit()]
-        missing = [w for w in subject if not self._known(w)]
+        known = known or self._known
+        missing = [w for w in subject if not known(w)]
         # One unknown word next to a known name is likely a paraphrase ("altitude" of a mountain
         # that "culmine à 4 806 m"); with no name to hold on to, it is all the question has.
         if len(subject) < 2 and names:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .text import STOP_WORDS, fold
+from .text import STOP_WORDS, english_stop_words, fold
 
 _LEAD = re.compile(r"^\s*(?:et\s+(?:pour|concernant|qu'en est-il (?:de|du|des|d')|de|du|des|d')?|and\s+(?:for|about)?|"
                    r"what about|how about|quid de|qu'en est-il (?:de|du|des|d'))\s*", re.I)
@@ -23,13 +23,14 @@ def entities(question: str) -> list[str]:
     """Capitalised words, acronyms and numbers, minus question words (which are capitalised first)."""
     out = []
     for m in _ENTITY.finditer(question):
-        word = m.group().strip("'")
+        word = re.sub(r"['’](?:s|m|re|ve|ll|d)$", "", m.group().strip("'"))  # "Anthropic's", "I'm"
         f = fold(word)
-        # "Qu'est-ce", "Depuis", "Près" open questions with a capital; so do inverted verbs.
+        # "Qu'est-ce", "Depuis", "Près" open questions with a capital; so do inverted verbs, and
+        # English function words ("If the sale...", "Above what...", "I").
         if f in _QUESTION_WORDS or f in STOP_WORDS or f.startswith("qu'") or "-t-" in f or \
-                (m.start() == 0 and re.search(r"-(?:ce|on|il|elle|ils|elles)$", f)):
+                (m.start() == 0 and re.search(r"-(?:ce|on|il|elle|ils|elles)$", f)) or \
+                ((m.start() == 0 or f == "i") and f in english_stop_words()):
             continue
-        word = re.sub(r"'s$", "", word)
         if word and word not in out:
             out.append(word)
     return out

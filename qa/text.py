@@ -31,6 +31,15 @@ def strip_accents(text: str) -> str:
 STOP_WORDS = frozenset(strip_accents(w) for w in _STOP)
 
 
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """NLTK's English stop words, as bm25s ships them (a dependency already, for BM25): the short
+    list above keeps only what BM25 must drop in both languages."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+    return frozenset(STOPWORDS_EN_PLUS)
+
+
 # The answerer folds and splits the same passages for every question: both are cached.
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:

@@ -2,8 +2,10 @@
 import json
 from collections import Counter
 
+import pytest
+
 from qa.config import ROOT
-from qa.question import CHAT, COMPARE, HELP, LIST, SUMMARY, TOPIC, WHY, YESNO, analyse, classify
+from qa.question import CHAT, COMPARE, HELP, LIST, SUMMARY, TOPIC, WHY, YESNO, analyse, classify, full_names
 
 LABELLED = ROOT / "bench" / "question_kinds.jsonl"
 
@@ -39,3 +41,16 @@ def test_follow_ups_carry_the_kind_of_the_previous_turn():
     assert why.kind == WHY and "Nvidia" in why.query and why.lang == "en"
     assert analyse("Est-ce que Microsoft investit plus que Nvidia ?").kind == YESNO
     assert analyse("Quels sont les concurrents d'Anthropic ?").kind == LIST
+
+
+@pytest.mark.parametrize("question, names", [
+    ("If the sale falls through, what can the bank charge?", []),  # a capital that opens a sentence
+    ("What's the minimum time?", []),
+    ("When can my employer open my files while I'm away?", []),
+    ("What is Anthropic's annual revenue?", ["Anthropic"]),
+    ("Are manufacturers considered processors under the GDPR?", ["GDPR"]),
+    ("Qu'a dit Satya Nadella ?", ["Satya", "Nadella"]),
+])
+def test_names_are_not_english_function_words(question, names):
+    q = analyse(question)
+    assert list(q.names) == names and full_names(q) == ([" ".join(names)] if names else [])

@@ -30,8 +30,7 @@ def reply(q: Question, n_docs: int, known: Callable[[str], bool], subject: list[
     one = n_docs <= 1
     names = [n for n in full_names(q) if known(n)]
     unknown_names = [n for n in full_names(q) if not known(n)]
-    # English words seldom match the French text letter for letter: only names are reported missing.
-    words_missing = [w for w in subject if not known(w)] if q.lang == "fr" else []
+    words_missing = [w for w in subject if not known(w)]
     missing = list(dict.fromkeys(unknown_names + words_missing))[:MAX_MISSING]
     t = _TEXTS[q.lang if q.lang in _TEXTS else "fr"]
     where = t["one" if one else "many"]

@@ -1,0 +1,50 @@
+"""English words matched to the documents' French words by the model's word vectors, and the
+unknown-subject check that this gives English questions (real model, article index)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from qa.bridge import WordBridge
+
+
+def test_translations_match_and_unrelated_words_do_not(embedder):
+    bridge = WordBridge(embedder)
+    pool = ["employés", "accord", "marchés", "énergie", "investissement", "dollars", "total", "annonce"]
+    got = bridge.means(["employees", "agreement", "energy", "revenue", "weather", "headquarters"], pool)
+    assert got["employees"][0] == "employés" and got["agreement"][0] == "accord" and got["energy"][0] == "énergie"
+    assert got["revenue"] == [] and got["weather"] == [] and got["headquarters"] == []
+
+
+def test_word_vectors_are_embedded_once(embedder):
+    calls: list[list[str]] = []
+
+    class Counting:
+        def encode_queries(self, texts: list[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return embedder.encode_queries(texts)
+
+    bridge = WordBridge(Counting())
+    bridge.means(["employees"], ["employés", "accord"])
+    bridge.means(["employees", "agreement"], ["employés", "accord"])
+    assert calls == [["employees", "accord", "employés"], ["agreement"]]
+
+
+@pytest.mark.parametrize("q, missing", [
+    ("What is Anthropic's annual revenue?", "annual revenue"),
+    ("What is Nvidia's stock price?", "stock price"),
+])
+def test_english_questions_about_absent_facts_abstain_and_say_what_is_missing(pipeline, q, missing):
+    res = pipeline.answer(q)
+    assert not res.found and res.kind == "none" and res.language == "en"
+    assert res.text.startswith("The document mentions") and missing in res.text, res.text
+
+
+@pytest.mark.parametrize("q, evidence", [
+    ("Who founded Anthropic?", "anciens employés d'OpenAI"),
+    ("How much is Microsoft investing in Anthropic?", "Microsoft 5 milliards de dollars"),
+    ("When did Nvidia and Microsoft announce their investment?", "18 novembre 2025"),
+])
+def test_english_questions_whose_words_the_documents_translate_are_answered(pipeline, q, evidence):
+    res = pipeline.answer(q)
+    assert res.found and any(evidence in c.text for c in res.citations), (res.text, [c.text for c in res.citations])

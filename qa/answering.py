@@ -16,6 +16,7 @@ from .question import CHAT, COMPARE, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Qu
 from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
 from .selection import TYPE_WORDS, candidates, counted_noun
+from . import titled
 from .suggestions import example_questions
 from .text import STOP_WORDS, english_stop_words, fold, stem, words
 from .types import Answer, Chunk, QuestionError, Span
@@ -107,13 +108,20 @@ class Answerer:
         # name no thing that is counted.
         if noun and noun not in ("temps", "fois", "time", "times") and not known(noun):
             return self._absent(q, known)
+        own = titled.restated(q.query, self.titles, hits)
+        if own is not None:  # the question is the title of a document: that document answers it
+            hits = titled.whole([c for c in self.index.chunks if c.source == own], hits[0].score)
         ranked = sorted(candidates(self.index, q.query, vector, hits), key=lambda c: c.score, reverse=True)
+        if own is not None:
+            ranked = titled.lead_first(ranked)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,
-                   WHY: explain.reply}.get(q.kind)
+                   WHY: explain.reply}.get(q.kind) if own is None else yesno.reply if q.kind == YESNO else None
         res = special(q, ranked) if special else None
         if res is not None:
             return res
         chosen = fact.choose(ranked)
+        if own is not None:
+            chosen = titled.with_next(chosen, ranked)
         return fact.reply(q, chosen) if chosen else self._absent(q, known)
 
     def _absent(self, q: Question, known: Callable[[str], bool] | None = None) -> Answer:

@@ -11,6 +11,7 @@ import numpy as np
 
 from .answer_types import AMOUNT, COUNT, PERCENT, find_spans, question_type
 from .chunking import clauses
+from .definitions import defined_terms, defines
 from .followup import entities
 from .indexing import sentence_id
 from .retrieval import Hit, HybridIndex
@@ -19,10 +20,13 @@ from .types import Span
 
 # Score = sum of weight * feature, on the scale of a cosine. Set by hand against PIAF dev answer
 # containment and the article's dev set (on an index built fresh); ``who_name`` was fitted by
-# ``bench/tune_selection.py``. A free refit of all of them (with the features ``explore`` adds)
-# scores no better on PIAF in cross-validation (0.579 against 0.581) and loses article cases.
+# ``bench/tune_selection.py``; ``defines`` (a sentence that says what the asked term is) on
+# cnil/dev: right document 24/39 -> 25/39 at any weight from 0.05 to 0.2, PIAF and spf unchanged.
+# A free refit of all of them (with the features ``explore`` adds) scores no better on PIAF in
+# cross-validation (0.579 against 0.581) and loses article cases.
 WEIGHTS = {"cosine": 1.0, "coverage": 0.2, "grounded_here": 0.03, "near": 0.08, "precise": 0.02,
-           "rank": -0.01, "fused": 0.25, "other_document": 4.0, "who_name": 0.075}
+           "rank": -0.01, "fused": 0.25, "other_document": 4.0, "who_name": 0.075,
+           "defines": 0.1}
 # Words that name the kind of answer rather than its subject: they need not appear in the text.
 TYPE_WORDS = frozenset(words(
     "montant montants somme sommes date dates nom noms année années jour jours mois pays ville villes lieu "
@@ -66,7 +70,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                                         for u in (s, *clauses(s))}))
     kind = question_type(query)
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(query))}
-    names = [n for n in entities(query) if not _ORDINAL.fullmatch(n)]
+    names = [n for n in entities(query) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
+    terms = defined_terms(query)
     who = bool(_WHO.match(fold(query)))
     asked = set(words(query))
     top = max((h.score for h in hits), default=0.0)
@@ -96,7 +101,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  # how far its passage's fused score falls below the best passage's (in another document)
                  "fused": hit.score - top,
                  "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
-                 "who_name": who and _new_name(s.text, asked)}
+                 "who_name": who and _new_name(s.text, asked),
+                 "defines": bool(terms) and defines(s.text, terms)}
             if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
                 pos = c.sentences.index(s)
                 f |= {"whole": cos(s) or cosine, "first": pos == 0,
@@ -106,6 +112,19 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             out.append(Candidate(hit, s, focus, cosine, grounded, typed, span, f,
                                  sum(w * f[k] for k, w in WEIGHTS.items())))
     return out
+
+
+def _opening_word(name: str, query: str, hits: list[Hit]) -> bool:
+    """``name`` is the question's first word, capitalised only because it opens the question
+    ("Démarchage par courriel : faut-il mon accord ?"): the passages write it in lower case, and
+    never with a capital inside a sentence."""
+    if " " in name or not query.lstrip(" \"«'(").startswith(name) or name.isupper():
+        return False
+    lower = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
+    inside = re.compile(rf"(?<![.!?:»\n]\s)(?<![\w-]){re.escape(name)}(?![\w-])")
+    texts = [h.chunk.text for h in hits]
+    return any(lower.search(t) for t in texts) and not any(
+        m.start() > 0 for t in texts for m in inside.finditer(t))
 
 
 def _new_name(sentence: str, asked: set[str]) -> bool:

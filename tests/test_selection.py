@@ -50,3 +50,19 @@ def test_a_who_question_wants_a_name_it_does_not_ask_about():
     assert _new_name("Anthropic a été fondée par Dario Amodei.", asked)
     assert not _new_name("Anthropic a été fondée en 2021 par d'anciens employés.", asked)
     assert not _new_name("Fondée en 2021, elle emploie mille personnes.", asked)  # opening capital only
+
+
+def test_a_common_noun_that_opens_the_question_is_not_a_name():
+    from qa.retrieval import Hit
+    from qa.selection import _opening_word
+    from qa.types import Chunk
+
+    def hits(*texts):
+        return [Hit(Chunk(id=str(i), doc_id="d", source="d", title="", section="", index=i, start=0, end=len(t),
+                          text=t, sentences=()), 1.0, 0.9, 1.0) for i, t in enumerate(texts)]
+    q = "Démarchage par courriel : faut-il mon accord ?"
+    assert _opening_word("Démarchage", q, hits("Le démarchage par téléphone est encadré."))
+    assert not _opening_word("Démarchage", q, hits("Rien à voir."))  # nothing says it is a common word
+    assert not _opening_word("Nvidia", "Nvidia a-t-il investi ?", hits("Le groupe Nvidia investit."))
+    assert not _opening_word("Orange", "Orange a-t-il répondu ?", hits("Une orange. La société Orange a répondu."))
+    assert not _opening_word("CNIL", "CNIL : que faire ?", hits("la cnil"))  # acronyms stay names

@@ -80,6 +80,17 @@ def test_a_sentence_that_introduces_a_list_comes_with_its_items():
     assert "justificatif de domicile" in chunk.text[lo:hi]
 
 
+def test_navigation_lines_and_questions_are_never_the_answer():
+    from qa.replies import fact
+
+    text = ("Le SIS\n\nPour en savoir plus : le SIS en fiche. Qui peut consulter le SIS ? "
+            "Le SIS est un fichier européen de signalements.\n")
+    chosen = fact.choose(ranked(passage(text)))  # the first two score best
+    assert [c.sentence.text for c in chosen][:1] == ["Le SIS est un fichier européen de signalements."]
+    assert fact.says_nothing("En savoir plus : Règlement européen") and fact.says_nothing("Qui peut le consulter ?")
+    assert not fact.says_nothing("Le SIS est un fichier européen.")
+
+
 def test_why_prefers_the_sentence_that_gives_a_reason():
     c = ranked(passage(), [0.9, 0.5, 0.6, 0.87, 0.4])
     res = explain.reply(analyse("Pourquoi la récolte a-t-elle baissé ?"), c)

@@ -26,6 +26,17 @@ def heading_like(text: str) -> bool:
     return not re.search(r"[.!?…:;»)\"”]$", t) and len(t.split()) <= 12
 
 
+# Lines that point elsewhere instead of saying something: "En savoir plus : …", "Voir aussi …".
+_NAVIGATION = re.compile(r"\W*(?:pour )?(?:en savoir plus|voir aussi|voir egalement|lire aussi|a lire aussi|a voir|"
+                         r"see also|read more|learn more|more information|plus d'informations? sur)\b")
+
+
+def says_nothing(text: str) -> bool:
+    """A navigation line, or a question: neither answers anything when quoted alone."""
+    t = fold(text.strip())
+    return bool(_NAVIGATION.match(t)) or t.endswith("?")
+
+
 def _announces(c: Candidate) -> bool:
     return flat(c.sentence).endswith(":")
 
@@ -36,7 +47,7 @@ def usable(c: Candidate) -> bool:
     answer, and a line that announces a list ("… dans les cas suivants :") needs its list."""
     if not (c.grounded and c.typed and c.cosine >= MIN_COSINE):
         return False
-    if heading_like(c.sentence.text) and not c.answer:
+    if heading_like(c.sentence.text) and not c.answer or says_nothing(c.sentence.text):
         return False
     return not _announces(c) or bool(_items_after(c.hit.chunk, c.sentence))
 
@@ -69,7 +80,7 @@ def choose(ranked: list[Candidate]) -> list[Candidate]:
     # The runner-up only adds context to a reply that stands on ``best``; not a heading, nor a line
     # that announces a list it would be quoted without.
     runner = next((c for c in ranked if c is not best and c.hit is best.hit and not heading_like(c.sentence.text)
-                   and not _announces(c)), None)
+                   and not _announces(c) and not says_nothing(c.sentence.text)), None)
     return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
 
 

@@ -99,10 +99,15 @@ class Answerer:
         if q.lang == "fr" and self.unknown_subject(q.query, known):
             return self._absent(q, known)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
+        terms = q.query  # what the passages' words are matched against
         if q.lang == "en":  # English words seldom match the French text letter for letter
-            known = self._bridged(q, hits)
+            known, french = self._bridged(q, hits)
             if self.unknown_subject(q.query, known, "en"):
                 return self._absent(q, known)
+            if french:  # searched and matched with the French words it means, as a French question would be
+                # (bench/parity.py: English correct 0.50 -> 0.54, wrong 0.35 -> 0.31)
+                terms = f"{q.query} {' '.join(french)}"
+                hits = self.index.search(terms, k=self.top_k, vector=vector, sources=sources)
         noun = counted_noun(q.query)
         # "combien de salariés" of documents that never name any; "temps" or "fois" (time, times)
         # name no thing that is counted.
@@ -111,7 +116,7 @@ class Answerer:
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it
             hits = titled.whole([c for c in self.index.chunks if c.source == own], hits[0].score)
-        ranked = sorted(candidates(self.index, q.query, vector, hits), key=lambda c: c.score, reverse=True)
+        ranked = sorted(candidates(self.index, terms, vector, hits), key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,
@@ -153,15 +158,16 @@ class Answerer:
         return all(w in self.vocabulary or stem(w) in self.stems or (len(w) >= 6 and w[:5] in self.prefixes)
                    for w in words(word))
 
-    def _bridged(self, q: Question, hits: list[Hit]) -> Callable[[str], bool]:
+    def _bridged(self, q: Question, hits: list[Hit]) -> tuple[Callable[[str], bool], list[str]]:
         """``_known`` for an English question: also a word that means a word of the retrieved
-        passages ("employees" -> "employés"), by the model's word vectors."""
+        passages ("employees" -> "employés"), by the model's word vectors; and those French words."""
         stop = STOP_WORDS | english_stop_words()
         asked = [w for w in words(english_subject(q.query)) if len(w) >= 3 and w not in stop and not w.isdigit()
                  and not self._known(w)]
         means = self.bridge.means(asked, pool_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"
                                                     for h in hits)) if asked else {}
-        return lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))
+        french = list(dict.fromkeys(m[0] for m in means.values() if m))
+        return (lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))), french
 
     # overviews
     def _vectors(self, chunk: Chunk, spans: list[Span]) -> list[np.ndarray | None]:

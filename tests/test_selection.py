@@ -66,3 +66,14 @@ def test_a_common_noun_that_opens_the_question_is_not_a_name():
     assert not _opening_word("Nvidia", "Nvidia a-t-il investi ?", hits("Le groupe Nvidia investit."))
     assert not _opening_word("Orange", "Orange a-t-il répondu ?", hits("Une orange. La société Orange a répondu."))
     assert not _opening_word("CNIL", "CNIL : que faire ?", hits("la cnil"))  # acronyms stay names
+
+
+def test_the_agent_of_a_passive_verb_answers_who():
+    from qa.agents import agent
+
+    assert agent("Les sanctions sont prononcées par la formation restreinte.", "Qui prononce les sanctions ?") == \
+        "la formation restreinte"
+    assert agent("Anthropic, fondée en 2021 par d'anciens employés d'OpenAI, se positionne…", "Qui a fondé Anthropic ?",
+                 ["Anthropic"]) == "d'anciens employés d'OpenAI"
+    assert agent("Le texte a été voté par le Parlement.", "Qui prononce les sanctions ?") is None  # another verb
+    assert agent("Les sanctions sont prononcées par la formation restreinte.", "Quand les sanctions sont-elles prononcées ?") is None

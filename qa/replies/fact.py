@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..agents import agent
 from ..answer_types import DATE, to_english
 from ..question import Question
 from ..selection import Candidate
@@ -84,25 +85,6 @@ def choose(ranked: list[Candidate]) -> list[Candidate]:
     return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
 
 
-# "fondée en 2021 par d'anciens employés d'OpenAI": the agent of a passive verb, up to the next
-# comma, full stop or relative pronoun.
-_AGENT = re.compile(r"\bpar ((?:d'|des |les |le |la |l'|un |une )?[^,;:.()]{2,80}?)(?=\s*(?:[,;:.()]|$| qui | et (?:a|ont|se|s')\b))")
-_WHO = re.compile(r"^\W*(?:qui|who)\b")
-
-
-def agent(sentence: str, q: Question) -> str | None:
-    """For "Qui a <verbe> … ?": who did it, when the sentence says "<verbe>… par <quelqu'un>"
-    with the question's verb (same stem) shortly before "par"."""
-    if not _WHO.match(fold(q.query)):
-        return None
-    verbs = {stem(w) for w in words(q.query) if len(w) >= 4} - {stem(n) for n in q.names}
-    for m in _AGENT.finditer(sentence):
-        before = words(sentence[max(0, m.start() - 60):m.start()])[-6:]
-        if any(stem(w) in verbs or (len(w) >= 6 and any(v[:5] == w[:5] for v in verbs)) for w in before):
-            return m.group(1).strip()
-    return None
-
-
 def with_answer(c: Candidate, short: str) -> Candidate:
     """``c`` with ``short`` as its short answer (a total, or none where a verdict leads instead)."""
     return Candidate(c.hit, c.sentence, c.focus, c.cosine, c.grounded, True, short, c.features, c.score)
@@ -114,7 +96,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     that introduce the quote."""
     c = chosen[0]
     chunk = c.hit.chunk
-    short = c.answer or agent(c.sentence.text, q)
+    short = c.answer or agent(c.sentence.text, q.query, q.names)
     if q.lang == "en":
         head = f"{capital(to_english(short, q.answer_type))}. " if short else ""
     else:

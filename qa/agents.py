@@ -7,15 +7,19 @@ from collections.abc import Iterable
 
 from .text import fold, stem, words
 
-# The agent, up to the next comma, full stop or relative pronoun.
-_AGENT = re.compile(r"\bpar ((?:d'|des |les |le |la |l'|un |une )?[^,;:.()]{2,80}?)(?=\s*(?:[,;:.()]|$| qui | et (?:a|ont|se|s')\b))")
-_WHO = re.compile(r"^\W*(?:qui|who)\b")
+# The agent ends at the next comma, full stop or relative pronoun: what follows is about it, not it.
+# "par voie électronique", "par exemple" say how, not who.
+_AGENT = re.compile(r"\bpar (?!voie\b|exemple\b|ailleurs\b|courrier\b|mail\b|e-mail\b|telephone\b|téléphone\b|"
+                    r"internet\b|an\b|mois\b|jour\b|personne\b|defaut\b|défaut\b)"
+                    r"((?:d'|des |les |le |la |l'|un |une )?[^,;:.()]{2,80}?)(?=\s*(?:[,;:.()]|$| qui | et (?:a|ont|se|s')\b))")
+# "Qui …", "Par qui …", "By whom …": the question asks who did it ("À qui …" asks someone else).
+_BY_WHOM = re.compile(r"\W*(?:(?:par|by) )?(?:qui|who|whom)\b")
 
 
 def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
     """For "Qui a <verbe> … ?": who did it, when the sentence says "<verbe>… par <quelqu'un>"
     with the question's verb (same stem) shortly before "par"."""
-    if not _WHO.match(fold(query)):
+    if not _BY_WHOM.match(fold(query)):
         return None
     verbs = {stem(w) for w in words(query) if len(w) >= 4} - {stem(n) for n in names}
     for m in _AGENT.finditer(sentence):

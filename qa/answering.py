@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .bridge import WordBridge, english_subject, pool_words
+from .bridge import WordBridge, english_subject, not_subject, pool_words
 from .followup import entities
 from .indexing import sentence_id
 from .question import CHAT, COMPARE, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
@@ -18,7 +18,7 @@ from .retrieval import Hit, HybridIndex
 from .selection import TYPE_WORDS, candidates, counted_noun
 from . import titled
 from .suggestions import example_questions
-from .text import STOP_WORDS, english_stop_words, fold, stem, words
+from .text import STOP_WORDS, fold, stem, words
 from .types import Answer, Chunk, QuestionError, Span
 
 MAX_UNKNOWN_SHARE = 0.5
@@ -99,15 +99,15 @@ class Answerer:
         if q.lang == "fr" and self.unknown_subject(q.query, known):
             return self._absent(q, known)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
-        terms = q.query  # what the passages' words are matched against
+        french = ""  # the French words an English question's words mean
         if q.lang == "en":  # English words seldom match the French text letter for letter
-            known, french = self._bridged(q, hits)
+            known, bridged = self._bridged(q, hits)
             if self.unknown_subject(q.query, known, "en"):
                 return self._absent(q, known)
-            if french:  # searched and matched with the French words it means, as a French question would be
+            if bridged:  # searched and matched with them too, as the French question would be
                 # (bench/parity.py: English correct 0.50 -> 0.54, wrong 0.35 -> 0.31)
-                terms = f"{q.query} {' '.join(french)}"
-                hits = self.index.search(terms, k=self.top_k, vector=vector, sources=sources)
+                french = " ".join(bridged)
+                hits = self.index.search(f"{q.query} {french}", k=self.top_k, vector=vector, sources=sources)
         noun = counted_noun(q.query)
         # "combien de salariés" of documents that never name any; "temps" or "fois" (time, times)
         # name no thing that is counted.
@@ -115,12 +115,14 @@ class Answerer:
             return self._absent(q, known)
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it
-            hits = titled.whole([c for c in self.index.chunks if c.source == own], hits[0].score)
-        ranked = sorted(candidates(self.index, terms, vector, hits), key=lambda c: c.score, reverse=True)
+            hits = titled.whole([c for c in self.index.chunks if c.source == own], hits)
+        ranked = sorted(candidates(self.index, q.query, vector, hits, also=french), key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,
-                   WHY: explain.reply}.get(q.kind) if own is None else yesno.reply if q.kind == YESNO else None
+                   WHY: explain.reply}.get(q.kind)
+        if own is not None:  # the document's opening answers its question, whatever its kind; a verdict may lead
+            special = yesno.reply if q.kind == YESNO else None
         res = special(q, ranked) if special else None
         if res is not None:
             return res
@@ -134,7 +136,7 @@ class Answerer:
         (kept together as asked: "chiffre d'affaires")."""
         known = known or self._known
         names = {w for n in q.names for w in words(n)}
-        stop = STOP_WORDS | TYPE_WORDS | names | (english_stop_words() if q.lang == "en" else frozenset())
+        stop = (not_subject() if q.lang == "en" else STOP_WORDS) | TYPE_WORDS | names
         text = english_subject(q.text) if q.lang == "en" else q.text
         phrases: list[str] = []
         last_end, gap_ok = 0, False
@@ -161,7 +163,7 @@ class Answerer:
     def _bridged(self, q: Question, hits: list[Hit]) -> tuple[Callable[[str], bool], list[str]]:
         """``_known`` for an English question: also a word that means a word of the retrieved
         passages ("employees" -> "employés"), by the model's word vectors; and those French words."""
-        stop = STOP_WORDS | english_stop_words()
+        stop = not_subject()
         asked = [w for w in words(english_subject(q.query)) if len(w) >= 3 and w not in stop and not w.isdigit()
                  and not self._known(w)]
         means = self.bridge.means(asked, pool_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"
@@ -225,7 +227,7 @@ class Answerer:
         word of the same stem or first five letters ("atteindre" finds "atteint"); for English,
         ``known`` also bridges words to their French translations."""
         names = {w for n in entities(query) for w in words(n)}
-        stop = STOP_WORDS | english_stop_words() if lang == "en" else STOP_WORDS
+        stop = not_subject() if lang == "en" else STOP_WORDS
         asked = english_subject(query) if lang == "en" else query
         subject = [w for w in words(asked) if len(w) >= 2 and w not in stop and w not in names
                    and w not in TYPE_WORDS and not w.isdigit()]

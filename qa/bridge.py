@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .text import STOP_WORDS, words
+from .text import STOP_WORDS, english_stop_words, word_set
 
 if TYPE_CHECKING:
     from .encoders import QueryEncoder
@@ -26,13 +27,16 @@ if TYPE_CHECKING:
 # 0.941, market/marchés 0.915, founded/fondée 0.912) and the nearest unrelated word 0.87-0.90
 # (revenue 0.892, annual 0.879, weather 0.880, headquarters 0.864).
 MATCH = 0.905
-CACHE_WORDS = 50_000  # ~77 MB of 384-dim float32 vectors at most
+CACHE_WORDS = 50_000
+# English verbs too common to name a subject ("Did the stock go down?"): NLTK's list has none.
+LIGHT_VERBS = frozenset("go goes going went gone get gets got getting make makes made take takes took taken give "
+                        "gives gave given say says said come comes came put puts keep keeps kept let lets".split())  # ~77 MB of 384-dim float32 vectors at most
 
 
 class WordBridge:
     """Which document words an asked word means, by cosine of the model's word vectors."""
 
-    def __init__(self, encoder: QueryEncoder, match: float = MATCH):
+    def __init__(self, encoder: QueryEncoder, match: float = MATCH) -> None:
         self.encoder, self.match = encoder, match
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
@@ -40,21 +44,21 @@ class WordBridge:
     def vectors(self, items: Iterable[str]) -> dict[str, np.ndarray]:
         """The vector of each word, embedded once and kept (least recently used dropped first)."""
         wanted = list(dict.fromkeys(items))
+        out: dict[str, np.ndarray] = {}
         with self._lock:
-            new = [w for w in wanted if w not in self._vectors]
+            for w in wanted:
+                if w in self._vectors:
+                    self._vectors.move_to_end(w)
+                    out[w] = self._vectors[w]
+        new = [w for w in wanted if w not in out]
         if new:
             got = self.encoder.encode_queries(new)
             with self._lock:
                 for w, v in zip(new, got, strict=True):
-                    self._vectors[w] = v
+                    out[w] = self._vectors[w] = v
                 while len(self._vectors) > CACHE_WORDS:
                     self._vectors.popitem(last=False)
-        with self._lock:
-            out = {}
-            for w in wanted:
-                self._vectors.move_to_end(w)
-                out[w] = self._vectors[w]
-            return out
+        return out
 
     def means(self, asked: list[str], pool: Iterable[str]) -> dict[str, list[str]]:
         """For each asked word, the words of ``pool`` it means (best first; empty when none)."""
@@ -72,13 +76,20 @@ class WordBridge:
 
 
 def pool_words(texts: Iterable[str]) -> set[str]:
-    """The folded words of some passages."""
-    return {w for t in texts for w in words(t)}
+    """The folded words of some passages (each passage's set cached by ``word_set``)."""
+    return set().union(*(word_set(t) for t in texts))
 
 
 # "How long", "how far": the word after "how" asks for a measure, like "combien de temps"; it names
 # no subject the documents must hold.
 _HOW = re.compile(r"\bhow (?:long|far|often|old|soon|big|large|tall|high|early|late)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def not_subject() -> frozenset[str]:
+    """Words of an English question that name no subject: both languages' stop words, NLTK's
+    English ones and the light verbs."""
+    return STOP_WORDS | english_stop_words() | LIGHT_VERBS
 
 
 def english_subject(query: str) -> str:

@@ -29,7 +29,7 @@ def entities(question: str) -> list[str]:
         # English function words ("If the sale...", "Above what...", "I").
         if f in _QUESTION_WORDS or f in STOP_WORDS or f.startswith("qu'") or "-t-" in f or \
                 (m.start() == 0 and re.search(r"-(?:ce|on|il|elle|ils|elles)$", f)) or \
-                ((m.start() == 0 or f == "i") and f in english_stop_words()):
+                ((m.start() == 0 or f == "i") and f in english_stop_words() and (f == "i" or not word.isupper())):
             continue
         if word and word not in out:
             out.append(word)

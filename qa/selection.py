@@ -62,16 +62,17 @@ class Candidate:
 
 
 def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit],
-               explore: bool = False) -> list[Candidate]:
+               explore: bool = False, also: str = "") -> list[Candidate]:
     """Every sentence of ``hits``, scored; ``explore`` adds the features tried but not weighted
-    (for ``bench/tune_selection.py``; answers do not compute them)."""
+    (for ``bench/tune_selection.py``; answers do not compute them). ``also``: more words the
+    sentences may share with the question (the French words of an English one)."""
     # Passages are ranked by document: retrieval tells documents apart better than the sections of
     # one document, whose sentences compete on their own merits (all of the article's do).
     documents = list(dict.fromkeys(h.chunk.source for h in hits))
     vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for h in hits for s in h.chunk.sentences
                                         for u in (s, *clauses(s))}))
     kind = question_type(query)
-    weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(query))}
+    weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{query} {also}"))}
     names = [n for n in entities(query) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(query)))
@@ -121,7 +122,7 @@ def _opening_word(name: str, query: str, hits: list[Hit]) -> bool:
     """``name`` is the question's first word, capitalised only because it opens the question
     ("Démarchage par courriel : faut-il mon accord ?"): the passages write it in lower case, and
     never with a capital inside a sentence."""
-    if " " in name or not query.lstrip(" \"«'(").startswith(name) or name.isupper():
+    if " " in name or name.isupper() or not re.match(rf"[\s\"«'(]*{re.escape(name)}(?![\w-])", query):
         return False
     lower = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
     inside = re.compile(rf"(?<![.!?:»\n]\s)(?<![\w-]){re.escape(name)}(?![\w-])")

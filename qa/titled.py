@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from .replies.fact import heading_like, says_nothing
 from .retrieval import Hit
 from .selection import Candidate
-from .text import STOP_WORDS, stem, words
+from .text import term_set
 from .types import Chunk
 
 # Share of content-word stems that question and title have in common (Jaccard): a restatement, not a
@@ -21,31 +22,34 @@ MIN_OVERLAP = 0.5
 # weight / decay 0.15-0.25 / 2-6 from 28 to 30 (0.2 / 6: 30, wrong 0); 0.35 / 4: 25. Below 0.2 an
 # opening that shares no word with the question loses to a later sentence that does (tests/test_titled.py).
 LEAD_WEIGHT = 0.2
+OPENING_CHUNKS = 4
 LEAD_DECAY = 6.0
-
-
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1}
 
 
 def restated(query: str, titles: dict[str, str], hits: list[Hit]) -> str | None:
     """The retrieved document whose title is a question that ``query`` restates, if one is."""
-    asked = _stems(query)
-    best, best_overlap = None, MIN_OVERLAP
+    asked = term_set(query)
+    best, best_overlap = None, 0.0
     for source in dict.fromkeys(h.chunk.source for h in hits):
         title = titles.get(source, "")
         if not title.rstrip().endswith("?"):
             continue
-        own = _stems(title)
+        own = term_set(title)
         overlap = len(asked & own) / max(1, len(asked | own))
-        if overlap >= best_overlap:
+        if overlap >= MIN_OVERLAP and overlap > best_overlap:  # on a tie, the better ranked stays
             best, best_overlap = source, overlap
     return best
 
 
-def whole(chunks: list[Chunk], top: float) -> list[Hit]:
-    """Every passage of one document, in order, as equally ranked hits."""
-    return [Hit(c, top, 0.0, 0.0) for c in sorted(chunks, key=lambda c: c.start)]
+def whole(chunks: list[Chunk], hits: list[Hit]) -> list[Hit]:
+    """The passages of one document to read, in order, as equally ranked hits: its opening section
+    (``OPENING_CHUNKS`` passages at most: a long PDF is not scored whole) and those retrieved."""
+    ordered = sorted(chunks, key=lambda c: c.start)
+    opening = [c for c in ordered if c.section == ordered[0].section][:OPENING_CHUNKS] if ordered else []
+    source = ordered[0].source if ordered else None
+    keep = {c.id for c in opening} | {h.chunk.id for h in hits if h.chunk.source == source}
+    top = hits[0].score if hits else 0.0
+    return [Hit(c, top, 0.0, 0.0) for c in ordered if c.id in keep]
 
 
 def lead_first(ranked: list[Candidate]) -> list[Candidate]:
@@ -76,4 +80,6 @@ def with_next(chosen: list[Candidate], ranked: list[Candidate]) -> list[Candidat
     after = next((c for c in ranked if c.hit is best.hit and c.sentence.start >= best.sentence.end
                   and not any(o.hit is best.hit and best.sentence.end <= o.sentence.start < c.sentence.start
                               for o in ranked)), None)
-    return [best, after] if after is not None else chosen
+    if after is None or heading_like(after.sentence.text) or says_nothing(after.sentence.text):
+        return chosen  # a heading or an "En savoir plus" line adds nothing to the answer
+    return [best, after]

@@ -118,7 +118,7 @@ class Answerer:
             return self._absent(q, known)
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it
-            hits = titled.whole([c for c in self.index.chunks if c.source == own], hits)
+            hits = titled.whole(self.index.document(own), hits)
         ranked = sorted(candidates(self.index, q.query, vector, hits, also=french), key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)
@@ -202,7 +202,7 @@ class Answerer:
             return Answer(text, q.lang, False, kind="chat")
         key = (source, q.lang)
         if key not in self._summaries:  # documents do not change while this index is open
-            chunks = [c for c in self.index.chunks if c.source == source]
+            chunks = self.index.document(source)
             self._summaries[key] = summary.whole(q, self.titles[source], chunks, self._vectors) or \
                 absent.plain(q.lang, 1)
         return self._summaries[key]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 # 0.941, market/marchés 0.915, founded/fondée 0.912) and the nearest unrelated word 0.87-0.90
 # (revenue 0.892, annual 0.879, weather 0.880, headquarters 0.864).
 MATCH = 0.905
-CACHE_WORDS = 50_000
+CACHE_WORDS = 50_000  # ~77 MB of 384-dim float32 vectors at most
 # English verbs too common to name a subject ("Did the stock go down?"): NLTK's list has none.
 LIGHT_VERBS = frozenset("go goes going went gone get gets got getting make makes made take takes took taken give "
-                        "gives gave given say says said come comes came put puts keep keeps kept let lets".split())  # ~77 MB of 384-dim float32 vectors at most
+                        "gives gave given say says said come comes came put puts keep keeps kept let lets".split())
 
 
 class WordBridge:

@@ -9,6 +9,8 @@ _LEAD = re.compile(r"^\s*(?:et\s+(?:pour|concernant|qu'en est-il (?:de|du|des|d'
                    r"what about|how about|quid de|qu'en est-il (?:de|du|des|d'))\s*", re.I)
 _PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|leurs|sa|son|ses|celle-ci|celui-ci|it|its|they|them|their|"
                       r"he|she|his|her|this company|cette entreprise|cette société)\b", re.I)
+# An English possessive or contraction ending a word: "Anthropic's" names Anthropic, "I'm" is "I".
+CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d)$")
 _ENTITY = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[A-ZÀ-Ö][\w'-]*[A-Za-z0-9]|[A-Z]|\w*[A-Z]\w*[A-Z]\w*|\w*\d\w*)\b")
 _QUESTION_WORDS = {"combien", "comment", "quand", "quel", "quelle", "quels", "quelles", "qui", "que", "quoi",
                    "pourquoi", "ou", "est-ce", "how", "what", "when", "where", "who", "which", "why", "whom",
@@ -23,7 +25,7 @@ def entities(question: str) -> list[str]:
     """Capitalised words, acronyms and numbers, minus question words (which are capitalised first)."""
     out = []
     for m in _ENTITY.finditer(question):
-        word = re.sub(r"['’](?:s|m|re|ve|ll|d)$", "", m.group().strip("'"))  # "Anthropic's", "I'm"
+        word = CONTRACTION.sub("", m.group().strip("'"))
         f = fold(word)
         # "Qu'est-ce", "Depuis", "Près" open questions with a capital; so do inverted verbs, and
         # English function words ("If the sale...", "Above what...", "I").

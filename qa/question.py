@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import question_type
-from .followup import entities, rewrite
+from .followup import CONTRACTION, entities, rewrite
 from .language import detect_language
 from .text import fold
 
@@ -203,7 +203,7 @@ def full_names(q: Question) -> list[str]:
     known = {n for n in q.names if not n[0].isdigit()}
     out = []
     for m in _CAPITALISED.finditer(q.query):
-        run = [w for w in (re.sub(r"['’]s$", "", w) for w in m.group().split()) if w in known]  # "Anthropic's"
+        run = [w for w in (CONTRACTION.sub("", w) for w in m.group().split()) if w in known]  # "Anthropic's"
         if run and " ".join(run) not in out:
             out.append(" ".join(run))
     return out

@@ -79,6 +79,10 @@ class HybridIndex:
         units = [(*self.unit_meta[i], float(unit_sims[i])) for i in _top(unit_sims, SENTENCE_CANDIDATES)]
         return dense, units
 
+    def document(self, source: str) -> list[Chunk]:
+        """The chunks of one document, in index order."""
+        return [self.chunks[i] for _, _, i in self.spans.get(source, ())]
+
     def _chunks_of(self, source: str, start: int, end: int) -> list[int]:
         return [i for s, e, i in self.spans.get(source, ()) if s <= start and end <= e]
 

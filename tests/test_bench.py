@@ -19,7 +19,8 @@ def test_bench_quick_runs(tmp_path):
     assert set(data) >= {"latency", "indexing", "cold_start", "cli", "scale", "folder", "load_before", "load_after"}
     assert data["cli"]["ask_s"] > 0 and data["cli"]["sources_vs_floor"] > 0
     assert data["latency"]["answer_p50_ms"] > 0 and data["indexing"]["chunks"] > 0
+    assert data["indexing"]["ours_vs_naive"] > 0 and data["indexing"]["naive_chunks"] > 0
     assert 0.0 <= data["scale"]["recall_at_10"] <= 1.0
     assert 0 < data["folder"]["documents"] <= 10
     assert data["folder"]["unchanged_skipped"] == data["folder"]["documents"]
-    assert "| answer() p50 vs floor" in run.stdout
+    assert "| answer() p50 vs floor" in run.stdout and "vs naive LangChain indexer" in run.stdout

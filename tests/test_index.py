@@ -126,3 +126,57 @@ def test_store_as_a_langchain_vector_store(fresh_settings, embedder):
     docs = vs.similarity_search("Quel est le nom de la plateforme cloud de Microsoft ?", k=2)
     assert len(docs) == 2 and any("Azure, la plateforme cloud de Microsoft" in d.page_content for d in docs)
     assert docs[0].metadata["source"] == "2025-11-18-nvidia-microsoft-anthropic.txt"
+
+
+class _Counting:
+    """The real embedder, counting the texts it is asked to embed."""
+
+    def __init__(self, embedder):
+        self.inner, self.texts = embedder, []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def encode_passages(self, texts):
+        self.texts.extend(texts)
+        return self.inner.encode_passages(texts)
+
+
+def test_a_text_shared_by_documents_is_embedded_once_per_run(fresh_settings, embedder, monkeypatch):
+    import qa.indexing
+
+    monkeypatch.setattr(qa.indexing, "BATCH_TEXTS", 1)  # every document its own write: the memo spans writes
+    notice = "Cette fiche est mise à jour par la direction de l'information légale et administrative."
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (fresh_settings.corpus_dir / name).write_text(f"Le document {name} parle de Lyon. {notice}", encoding="utf-8")
+    counting = _Counting(embedder)
+    report = build_index(fresh_settings, counting, load_corpus(fresh_settings.corpus_dir))
+    assert counting.texts.count(notice) == 1 and len(counting.texts) == len(set(counting.texts))
+    store = Store(fresh_settings, embedder.name, embedder.dim).open()
+    assert report.chunks_total == 9 and store.sentences.count() == _expected_units(fresh_settings)
+    vecs = store.all_vectors("sentences")
+    by_unit = {(m["source"], m["start"], m["end"]): v for m, v in zip(vecs[1], vecs[2])}
+    shared = [v for (src, s, e), v in by_unit.items()
+              if src in ("a.txt", "b.txt", "c.txt") and (e - s) == len(notice)]
+    assert len(shared) == 3 and min(float(shared[0] @ v) for v in shared) > 0.9999
+    assert float(shared[0] @ embedder.encode_passages([notice])[0]) > 0.9999
+
+
+def test_memo_forgets_the_oldest_past_its_budget():
+    import numpy as np
+
+    from qa.memo import PassageMemo
+
+    class Fake:  # a unit test of the memo's bookkeeping alone: no model needed
+        calls: list = []
+
+        def encode_passages(self, texts):
+            self.calls.append(list(texts))
+            return np.ones((len(texts), 4), dtype=np.float32)
+
+    fake = Fake()
+    memo = PassageMemo(fake, budget=3 * (16 + 1))  # three one-character texts of 4 float32
+    assert memo.encode_passages(["a", "b", "a"]).shape == (3, 4) and fake.calls == [["a", "b"]]
+    memo.encode_passages(["c", "d"])  # "a" is forgotten (oldest), "b" kept
+    memo.encode_passages(["b", "a"])
+    assert fake.calls[-1] == ["a"] and len(memo.vectors) <= 3

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Callable
 from .chunking import CHUNKER_VERSION, chunk_document, clauses
 from .config import Settings
 from .corpus import Selection, select
-from .memo import PassageMemo
 from .segments import remove_orphans
 from .store import IndexCorruptError, Store, wipe, wrote
 from .types import Chunk, Document, Span
@@ -78,7 +77,6 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
     with index_lock(settings):
         store = _open_for_writing(settings, embedder, rebuild)
         have_chunks, have_sents, hashes = store.ids_by_source()
-        memo = PassageMemo(embedder)
         with _progress(len(docs), "indexing") as bar:
             batch: list[_Plan] = []
             pending = 0  # texts to embed in ``batch``
@@ -92,10 +90,10 @@ def build_index(settings: Settings, embedder: Embedder, docs: list[Document], *,
                 batch.append(plan)
                 pending += plan.size
                 if pending >= BATCH_TEXTS:
-                    _write(store, memo, batch, report)
+                    _write(store, embedder, batch, report)
                     bar.update(len(batch))
                     batch, pending = [], 0
-            _write(store, memo, batch, report)
+            _write(store, embedder, batch, report)
             bar.update(len(batch))
         if prune:
             gone = sorted(s for s in (set(have_chunks) | set(have_sents)) - {d.source for d in docs}
@@ -176,7 +174,7 @@ def _plan(doc: Document, have: set[str], have_sents: set[str], old_hash: str | N
                  [c for c in chunks if c.id in have], sorted(have - want), sorted(have_sents - seen))
 
 
-def _write(store: Store, embedder: PassageMemo, plans: list[_Plan], report: IndexReport) -> None:
+def _write(store: Store, embedder: Embedder, plans: list[_Plan], report: IndexReport) -> None:
     """Embed the new texts of several documents in one batch (sorted by length, every core),
     then write. Sentences first, chunks (which carry the document hash) last: a run killed in
     between leaves the documents looking changed, and the next run completes them."""

@@ -99,9 +99,10 @@ class Answerer:
         if q.lang == "fr" and self.unknown_subject(q.query, known):
             return self._absent(q, known)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
-        french = ""  # the French words an English question's words mean
+        # The French words an English question's words mean, and the English words they stand for.
+        french, meant = "", frozenset()
         if q.lang == "en":  # English words seldom match the French text letter for letter
-            known, bridged = self._bridged(q, hits)
+            known, bridged, meant = self._bridged(q, hits)
             # A question for a figure or a date is judged by that answer's own checks (a grounded
             # sentence that holds it): the bridge misses words such a question hangs on ("pool"
             # of "How much will the swimming pool cost?" / "piscine", 0.894).
@@ -119,7 +120,8 @@ class Answerer:
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it
             hits = titled.whole(self.index.document(own), hits)
-        ranked = sorted(candidates(self.index, q.query, vector, hits, also=french), key=lambda c: c.score, reverse=True)
+        ranked = sorted(candidates(self.index, q.query, vector, hits, also=french, instead=meant),
+                        key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,
@@ -163,16 +165,18 @@ class Answerer:
         return all(w in self.vocabulary or stem(w) in self.stems or (len(w) >= 6 and w[:5] in self.prefixes)
                    for w in words(word))
 
-    def _bridged(self, q: Question, hits: list[Hit]) -> tuple[Callable[[str], bool], list[str]]:
+    def _bridged(self, q: Question, hits: list[Hit]) -> tuple[Callable[[str], bool], list[str], frozenset[str]]:
         """``_known`` for an English question: also a word that means a word of the retrieved
-        passages ("employees" -> "employés"), by the model's word vectors; and those French words."""
+        passages ("employees" -> "employés"), by the model's word vectors; those French words; and
+        the English words they stand for."""
         stop = not_subject()
         asked = [w for w in words(english_subject(q.query)) if len(w) >= 3 and w not in stop and not w.isdigit()
                  and not self._known(w)]
         means = self.bridge.means(asked, pool_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"
                                                     for h in hits)) if asked else {}
         french = list(dict.fromkeys(m[0] for m in means.values() if m))
-        return (lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))), french
+        meant = frozenset(w for w, m in means.items() if m)
+        return (lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))), french, meant
 
     # overviews
     def _vectors(self, chunk: Chunk, spans: list[Span]) -> list[np.ndarray | None]:

@@ -46,6 +46,7 @@ class HybridIndex:
         if corpus:
             self.bm25.index(corpus, show_progress=False)
         self.df = Counter(t for terms in corpus for t in set(terms))
+        self._prefix_df: dict[str, int] | None = None  # first six letters -> highest df, built on first need
         self.spans: dict[str, list[tuple[int, int, int]]] = {}  # source -> (start, end, chunk index)
         for i, c in enumerate(self.chunks):
             self.spans.setdefault(c.source, []).append((c.start, c.end, i))
@@ -87,8 +88,18 @@ class HybridIndex:
         return [i for s, e, i in self.spans.get(source, ()) if s <= start and end <= e]
 
     def idf(self, term: str) -> float:
-        """BM25's idf; a term no chunk has gets the highest weight."""
+        """BM25's idf. A term no chunk has is weighed as the commonest indexed word that shares its
+        first six letters, the words sentence coverage matches it with ("investments" /
+        "investissement", "atteindre" / "atteint"); with none, it gets the highest weight."""
         n, df = len(self.chunks), self.df.get(term, 0)
+        if not df and len(term) >= 6:
+            if self._prefix_df is None:  # built whole, then published: questions run in threads
+                prefixes: dict[str, int] = {}
+                for t, d in self.df.items():
+                    if len(t) >= 6:
+                        prefixes[t[:6]] = max(d, prefixes.get(t[:6], 0))
+                self._prefix_df = prefixes
+            df = self._prefix_df.get(term[:6], 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def lexical(self, query: str) -> np.ndarray:

@@ -62,17 +62,21 @@ class Candidate:
 
 
 def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit],
-               explore: bool = False, also: str = "") -> list[Candidate]:
+               explore: bool = False, also: str = "", instead: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every sentence of ``hits``, scored; ``explore`` adds the features tried but not weighted
     (for ``bench/tune_selection.py``; answers do not compute them). ``also``: more words the
-    sentences may share with the question (the French words of an English one)."""
+    sentences may share with the question (the French words of an English one), standing
+    ``instead`` of some of its words."""
     # Passages are ranked by document: retrieval tells documents apart better than the sections of
     # one document, whose sentences compete on their own merits (all of the article's do).
     documents = list(dict.fromkeys(h.chunk.source for h in hits))
     vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for h in hits for s in h.chunk.sentences
                                         for u in (s, *clauses(s))}))
     kind = question_type(query)
-    weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{query} {also}"))}
+    # A bridged English word counts once, as its French word: left in, a word no passage uses gets
+    # the highest idf and outweighs what the passages do share ("valuation" beside "valorisation").
+    gone = set(analyze(" ".join(instead)))
+    weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{query} {also}")) if t not in gone}
     names = [n for n in entities(query) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(query)))

@@ -50,6 +50,22 @@ def test_english_questions_whose_words_the_documents_translate_are_answered(pipe
     assert res.found and any(evidence in c.text for c in res.citations), (res.text, [c.text for c in res.citations])
 
 
+def test_a_bridged_english_word_counts_once_as_its_french_word(pipeline):
+    # "valuation" -> "valorisation": left beside its translation, the English word (in no passage,
+    # so of the highest idf) outweighed the sentence that holds the valuation.
+    res = pipeline.answer("What valuation is Anthropic expected to reach after these investments?")
+    assert res.found and "valorisation d'Anthropic" in res.text, res.text
+
+
+def test_a_word_no_passage_has_weighs_as_the_word_it_matches(pipeline):
+    from qa.text import analyze
+
+    index, term = pipeline.hybrid, analyze("investissement")[0]
+    assert index.df[term] > 0 and index.df.get("investments", 0) == 0
+    # weighed as the commonest indexed word of the same first six letters, not as a rare word
+    assert index.idf("investments") <= index.idf(term) < index.idf("zzzzzzzz")
+
+
 def test_the_word_cache_keeps_what_it_returns_when_full(embedder, monkeypatch):
     import qa.bridge
 

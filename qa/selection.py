@@ -201,6 +201,10 @@ def _counts(after: str, noun: str) -> bool:
     return any(stem(w) == stem(noun) or (len(w) >= 5 and len(noun) >= 5 and w[:5] == noun[:5]) for w in following)
 
 
+# A determiner that points back to things already named, right before a number.
+_ANAPHORIC = re.compile(r"(?:^|\s)(?:les|ces|nos|vos|leurs|ses|the|these|those|its|their)\s+$", re.I)
+
+
 def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
     """The answer of ``kind`` in ``sentence`` best placed after what the question names, and how
     close it sits to those cues: the sum over cues of exp(-words between / 4), a cue after the
@@ -212,7 +216,11 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
         if noun:  # a number of another kind ("10 milliards de dollars", "1,5 %") counts no people;
             # a number right before the noun wins, others stay (texts paraphrase: "en sept rencontres")
             spans = [sp for sp in spans if _counts(sentence[sp[1]:], noun) or not _MEASURED.match(fold(sentence[sp[1]:]))]
-            spans = [sp for sp in spans if _counts(sentence[sp[1]:], noun)] or spans
+            exact = [sp for sp in spans if _counts(sentence[sp[1]:], noun)]
+            # After "les", "ces"… a number names again things already counted ("Les trois
+            # sociétés annoncent…"): no answer to how many of another noun ("Combien d'employés
+            # compte Anthropic ?" answered "Trois."). PIAF dev count questions: one gained, one lost.
+            spans = exact or [sp for sp in spans if not _ANAPHORIC.search(sentence[:sp[0]])]
     if not spans:
         return None, 0.0
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date

@@ -77,3 +77,24 @@ def test_the_agent_of_a_passive_verb_answers_who():
                  ["Anthropic"]) == "d'anciens employés d'OpenAI"
     assert agent("Le texte a été voté par le Parlement.", "Qui prononce les sanctions ?") is None  # another verb
     assert agent("Les sanctions sont prononcées par la formation restreinte.", "Quand les sanctions sont-elles prononcées ?") is None
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Combien d'employés compte Anthropic ?", None),  # "les trois sociétés" are not its employees
+    ("How many employees does Anthropic have?", None),
+    ("Combien de sociétés annoncent une collaboration ?", "trois"),  # the noun asked: it counts them
+])
+def test_a_number_after_les_counts_only_the_noun_it_names(query, expected):
+    from qa.answer_types import COUNT
+    from qa.selection import locate
+
+    got, _ = locate("Les trois sociétés annoncent une collaboration en ingénierie.", COUNT, query)
+    assert (got.lower() if got else got) == expected
+
+
+def test_a_count_stated_without_les_still_answers_a_paraphrase():
+    from qa.answer_types import COUNT
+    from qa.selection import locate
+
+    got, _ = locate("En 2016, elle compte 2 877 215 habitants.", COUNT, "Combien de Romains a-t-on dénombré ?")
+    assert got == "2 877 215"

@@ -20,6 +20,7 @@ def test_bench_quick_runs(tmp_path):
     assert data["cli"]["ask_s"] > 0 and data["cli"]["sources_vs_floor"] > 0
     assert data["latency"]["answer_p50_ms"] > 0 and data["indexing"]["chunks"] > 0
     assert data["indexing"]["ours_vs_naive"] > 0 and data["indexing"]["naive_chunks"] > 0
+    assert data["indexing"]["ours_tokens"] > 0 and data["indexing"]["naive_tokens"] > 0
     assert 0.0 <= data["scale"]["recall_at_10"] <= 1.0
     assert 0 < data["folder"]["documents"] <= 10
     assert data["folder"]["unchanged_skipped"] == data["folder"]["documents"]

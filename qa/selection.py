@@ -44,6 +44,7 @@ CONTINUES = re.compile(
     r"This|These|He|She|His|Her|Its|Their|However|Thus|Meanwhile|Moreover)\b")
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
+_LABEL = re.compile(r"\s*([^:?!.]{3,80}?)\s+:\s+\S")  # "Contrôle des horaires : que faire ?"
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
 _WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
 
@@ -80,6 +81,10 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     names = [n for n in entities(query) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(query)))
+    # "Transports en commun : combien de temps conserver les données ?": the label before the colon
+    # names the topic; a passage that never mentions it answers another question.
+    label = _LABEL.match(query)
+    topic = set(analyze(label.group(1))) if label else set()
     asked = set(words(query))
     top = max((h.score for h in hits), default=0.0)
     out = []
@@ -87,6 +92,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         c = hit.chunk
         rank = documents.index(c.source)
         heads = word_set(f"{c.title} {c.section}")
+        on_topic = not topic or any(_has(t, term_set(f"{c.title} {c.section} {c.text}")) for t in topic)
         grounded = all(_grounded(n, word_set(c.text) | heads, typos=True) for n in names)
 
         def cos(u: Span, source: str = c.source) -> float | None:
@@ -110,7 +116,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
                  "who_name": who and _new_name(s.text, asked),
                  "defines": bool(terms) and defines(s.text, terms),
-                 "agent": who and agent(s.text, query, names) is not None}
+                 "agent": who and agent(s.text, query, names) is not None,
+                 "on_topic": on_topic}
             if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
                 pos = c.sentences.index(s)
                 f |= {"whole": cos(s) or cosine, "first": pos == 0,

@@ -194,3 +194,19 @@ def test_unsure_between_two_sentences_the_reply_quotes_both(tmp_path, base_setti
     precise = pipe.answer("Que vend la boutique ?")  # one sentence clearly does
     assert precise.citations[0].highlights == (precise.citations[0].highlight,)
     assert precise.text == "Selon le document : « La boutique du musée vend des cartes postales. » [1]"
+
+
+def test_a_label_before_the_colon_keeps_the_answer_on_its_topic(tmp_path, base_settings, embedder):
+    from conftest import corpus_of
+    from qa.pipeline import get_pipeline
+
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {
+        "horaires.md": "# Contrôle des horaires\n\nLes données utilisées pour le suivi du temps de travail ne "
+                       "peuvent pas être conservées plus de 5 ans après le départ des employés.\n",
+        "video.md": "# Vidéoprotection\n\nLes caméras filment la voie publique. Les images ne sont pas "
+                    "conservées plus d'un mois.\n"}))
+    # "les données" and "conserver" match the time-keeping passage best; only one passage speaks of cameras
+    cams = pipe.answer("Caméras des bus : combien de temps garder les données ?")
+    assert cams.found and cams.citations[0].source == "video.md" and cams.text.startswith("Un mois."), cams.text
+    staff = pipe.answer("Employés : combien de temps conserver les données ?")
+    assert staff.found and staff.citations[0].source == "horaires.md", staff.text

@@ -44,9 +44,10 @@ def _announces(c: Candidate) -> bool:
 
 def usable(c: Candidate) -> bool:
     """The sentence names what the question names, holds the kind of answer it wants, and is
-    close enough to it; a heading or a list item alone says nothing unless it holds the short
-    answer, and a line that announces a list ("… dans les cas suivants :") needs its list."""
-    if not (c.grounded and c.typed and c.cosine >= MIN_COSINE):
+    close enough to it, in a passage that mentions the topic a label before a colon names; a
+    heading or a list item alone says nothing unless it holds the short answer, and a line that
+    announces a list ("… dans les cas suivants :") needs its list."""
+    if not (c.grounded and c.typed and c.cosine >= MIN_COSINE and c.features.get("on_topic", 1.0)):
         return False
     if heading_like(c.sentence.text) and not c.answer or says_nothing(c.sentence.text):
         return False

@@ -11,8 +11,11 @@ AMOUNT, COUNT, PERCENT, DATE, PLACE, NAME, DURATION = "amount", "count", "percen
 _QUESTION = [  # checked in order, on folded text: the first that matches wins
     (PERCENT, r"\bquel(?:le)?s? (?:part|pourcentage|proportion)\b|\bwhat (?:share|percentage|proportion|percent)\b"
               r"|\bcombien de pour ?cent|\bwhat per ?cent"),
-    (DATE, r"\bquand\b|\b(?:quel(?:le)?|a quel(?:le)?|en quel(?:le)?) (?:date|annee|jour|mois|epoque)\b|\bdepuis quand\b"
-           r"|\bwhen\b|\b(?:what|which) (?:date|year|day|month|time)\b|\bin what year\b"),
+    # "When can my employer open my files?", "Quand peut-on refuser ?": a modal of permission asks
+    # in which cases, not for a date ("When must…", "Quand faut-il…" ask by when: a date)
+    (DATE, r"\bquand\b(?! (?:peut|peuvent|pourrait|pourraient)[\s-])|\b(?:quel(?:le)?|a quel(?:le)?|en quel(?:le)?) "
+           r"(?:date|annee|jour|mois|epoque)\b|\bdepuis quand\b|\bwhen\b(?! (?:can|could|may|might)\b)"
+           r"|\b(?:what|which) (?:date|year|day|month|time)\b|\bin what year\b"),
     (NAME, r"\bcomment (?:s'appelle|se nomme|se nommait|s'appelait)\b|\bquel(?:le)? (?:est|etait) (?:le|son|sa) nom\b"
            r"|\bsous quel nom\b|\bwhat(?: is|'s| was) (?:the |its |his |her |their )?name\b|\bwhat is (?:it|\w+) called\b"),
     # "combien de temps", "how long", "quel délai": a number of days, months or years, not any number
@@ -124,6 +127,12 @@ def to_english(span: str, kind: str | None = None) -> str:
         return span
     if kind == DATE and _YEAR.match(f):
         return ("since " if f.startswith("depuis") else "in ") + f.split()[-1]
+    m = re.fullmatch(r"(entre|du) (.+?) (?:et|au) (.+)", f) if kind == DATE else None
+    if m:  # a period: each end alone, then together ("between January 15 and May 15, 2020")
+        a, b = to_english(m.group(2), DATE), to_english(m.group(3), DATE)
+        if a != m.group(2) and b != m.group(3):
+            return f"{'between' if m.group(1) == 'entre' else 'from'} {a} {'and' if m.group(1) == 'entre' else 'to'} {b}"
+        return span
     lead = ""
     for fr, en in _LEADS.items():
         if f.startswith(fr + " "):

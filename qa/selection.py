@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .agents import agent
-from .answer_types import AMOUNT, COUNT, PERCENT, find_spans, question_type
+from .answer_types import AMOUNT, COUNT, DATE, PERCENT, find_spans, question_type
 from .chunking import clauses
 from .definitions import defined_terms, defines
 from .followup import entities
@@ -44,6 +44,7 @@ CONTINUES = re.compile(
     r"This|These|He|She|His|Her|Its|Their|However|Thus|Meanwhile|Moreover)\b")
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
+_DIGITS = re.compile(r"\d")
 _LABEL = re.compile(r"\s*([^:?!.]{3,80}?)\s+:\s+\S")  # "Contrôle des horaires : que faire ?"
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
 _WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
@@ -212,12 +213,38 @@ def _counts(after: str, noun: str) -> bool:
 _ANAPHORIC = re.compile(r"(?:^|\s)(?:les|ces|nos|vos|leurs|ses|the|these|those|its|their)\s+$", re.I)
 
 
+_RANGE_OPEN = re.compile(r"(?:\bentre|\bdu|\bfrom|\bbetween)\s+(?:le\s+)?$", re.I)
+_RANGE_JOIN = re.compile(r"\s+(?:et|au|and|to|until)\s+(?:le\s+)?$", re.I)
+
+
+def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two dates that open and close one period ("du 1er au 15 mai", "entre le 15 janvier et le
+    15 mai 2020") as one span, from the word that opens it."""
+    out, i = [], 0
+    while i < len(spans):
+        a, b = spans[i]
+        opened = _RANGE_OPEN.search(sentence[:a])
+        if opened and i + 1 < len(spans) and _RANGE_JOIN.fullmatch(sentence[b:spans[i + 1][0]]):
+            out.append((opened.start(), spans[i + 1][1]))
+            i += 2
+            continue
+        out.append((a, b))
+        i += 1
+    return out
+
+
 def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
     """The answer of ``kind`` in ``sentence`` best placed after what the question names, and how
     close it sits to those cues: the sum over cues of exp(-words between / 4), a cue after the
     answer counting three times as far ("Microsoft 5 milliards" scores 1 for "Microsoft")."""
     names = entities(query)
     spans = find_spans(sentence, kind, exclude=names)
+    # What the question itself states is no answer to it: "2021" of "pour l'année 2020-2021".
+    asked = fold(query)
+    spans = [sp for sp in spans if _DIGITS.search(sentence[sp[0]:sp[1]]) is None
+             or fold(sentence[sp[0]:sp[1]]).strip() not in asked]
+    if kind == DATE:  # "entre le 15 janvier et le 15 mai 2020" answers as a whole, not its first date
+        spans = _ranges(sentence, spans)
     if kind == COUNT:  # a count counts the noun asked about: "combien de ruches" is not "680 kilogrammes"
         noun = counted_noun(query)
         if noun:  # a number of another kind ("10 milliards de dollars", "1,5 %") counts no people;

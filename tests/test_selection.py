@@ -98,3 +98,26 @@ def test_a_count_stated_without_les_still_answers_a_paraphrase():
 
     got, _ = locate("En 2016, elle compte 2 877 215 habitants.", COUNT, "Combien de Romains a-t-on dénombré ?")
     assert got == "2 877 215"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("When can my employer open my personal files while I'm away?", None),  # in which cases
+    ("Quand peut-on refuser d'être inscrit ?", None),
+    ("When must the form be returned?", "date"),  # by when
+    ("Quand faut-il faire sa demande de DSE ?", "date"),
+    ("When did Nvidia announce the deal?", "date"),
+])
+def test_a_when_of_permission_asks_in_which_cases(question, expected):
+    from qa.answer_types import question_type
+
+    assert question_type(question) == expected
+
+
+def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
+    from qa.answer_types import DATE, to_english
+    from qa.selection import locate
+
+    s = "Pour l'année universitaire 2020-2021, vous devez saisir votre demande entre le 15 janvier et le 15 mai 2020."
+    got, _ = locate(s, DATE, "Quand faut-il faire sa demande pour l'année universitaire 2020-2021 ?")
+    assert got == "entre le 15 janvier et le 15 mai 2020"
+    assert to_english(got, DATE) == "between January 15 and May 15, 2020"

@@ -58,16 +58,12 @@ def tokens(emb, texts: list[str]) -> int:
 
 
 def our_texts(docs: list[Document]) -> list[str]:
-    """What ``qa index`` embeds: each chunk (led by its headings), each sentence, each clause."""
-    from qa.chunking import chunk_document, clauses
-    from qa.indexing import passage_text
+    """What ``qa index`` embeds into an empty index: each chunk (led by its headings), each
+    sentence, each clause, as its own indexing plan lists them."""
+    from qa.indexing import _plan, passage_text
 
-    out = []
-    for d in docs:
-        for c in chunk_document(d):
-            out.append(passage_text(c))
-            out.extend(u.text for s in c.sentences for u in (s, *clauses(s)))
-    return out
+    plans = [_plan(d, set(), set(), None) for d in docs]
+    return [passage_text(c) for p in plans for c in p.new_chunks] + [u.text for p in plans for _, _, u in p.new_sents]
 
 
 def naive_texts(docs: list[Document]) -> list[str]:

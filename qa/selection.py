@@ -93,7 +93,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         c = hit.chunk
         rank = documents.index(c.source)
         heads = word_set(f"{c.title} {c.section}")
-        on_topic = not topic or any(_has(t, term_set(f"{c.title} {c.section} {c.text}")) for t in topic)
+        passage = term_set(f"{c.title} {c.section} {c.text}") if topic else frozenset()
+        on_topic = not topic or any(_has(t, passage) for t in topic)
         grounded = all(_grounded(n, word_set(c.text) | heads, typos=True) for n in names)
 
         def cos(u: Span, source: str = c.source) -> float | None:

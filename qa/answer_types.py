@@ -66,9 +66,18 @@ SPAN_PATTERNS = {
 _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
 
 
+# "quand" / "when" after another question word opens a clause of circumstance, not the question:
+# "Dans quel délai la CNIL traite-t-elle une réclamation quand l'organisme ne m'a pas répondu ?"
+# wants a duration, "What is the monthly cap … when calculating the SJR?" no date. The clause is
+# left out of what decides the kind; a "quand" that ends the question still asks it ("Le mariage
+# a-t-il lieu quand ?").
+_ASKING = (r"(?:qui|que|quoi|quel(?:le)?s?|lequel|laquelle|comment|combien|pourquoi|est-ce|\w+-t-\w+|"
+           r"\w+-(?:je|il|elle|ils|elles|on)|what|which|who|whom|whose|how|why|where)")
+_CIRCUMSTANCE = re.compile(rf"(\b{_ASKING}\b.*?)\s(?:quand|lorsque?|when|whenever)\s+\w.*")
+
+
 def question_type(question: str) -> str | None:
-    q = fold(question)
-    # "où" (where) and "ou" (or) fold alike: only the accented word, or "ou" opening the question, asks where.
+    q = _CIRCUMSTANCE.sub(r"\1", fold(question))
     where = re.search(r"(?:^|[\s'’])où\b", question.lower())
     return next((t for t, rx in _QUESTION if rx.search(q)), PLACE if where else None)
 

@@ -113,6 +113,23 @@ def test_a_when_of_permission_asks_in_which_cases(question, expected):
     assert question_type(question) == expected
 
 
+@pytest.mark.parametrize("question, expected", [
+    # a "quand" / "when" after the question word opens a clause: the question word decides
+    ("Dans quel délai la CNIL traite-t-elle une réclamation quand l'organisme ne m'a pas répondu ?", "duration"),
+    ("What is the monthly cap on earnings taken into account when calculating the SJR?", None),
+    ("How long does the CNIL take to deal with a complaint when the organisation hasn't replied?", "duration"),
+    ("Que se passe-t-il quand je déménage ?", None),
+    # still a date: "quand" asks, first, last, or after no other question word
+    ("Le mariage a-t-il lieu quand ?", "date"),
+    ("Depuis quand la loi existe-t-elle ?", "date"),
+    ("Do you know when Anthropic was founded?", "date"),
+])
+def test_a_when_after_the_question_word_does_not_ask_for_a_date(question, expected):
+    from qa.answer_types import question_type
+
+    assert question_type(question) == expected
+
+
 def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
     from qa.answer_types import DATE, to_english
     from qa.selection import locate

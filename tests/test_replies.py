@@ -91,6 +91,17 @@ def test_navigation_lines_and_questions_are_never_the_answer():
     assert not fact.says_nothing("Le SIS est un fichier européen.")
 
 
+def test_punctuation_left_alone_on_a_line_is_never_the_answer():
+    from qa.replies import fact
+
+    # a fiche's "dans un point conseil budget\n\n.\n\nCe…": the lone "." is a sentence of its own
+    chunk = passage("Adressez-vous au CCAS de votre mairie\n\n.\n\nLe conseiller examine votre budget.\n")
+    assert [s.text for s in chunk.sentences] == [".", "Le conseiller examine votre budget."]
+    chosen = fact.choose(ranked(chunk, [0.95, 0.9]))  # the lone "." scores best
+    assert [c.sentence.text for c in chosen] == ["Le conseiller examine votre budget."]
+    assert fact.says_nothing(" . ") and fact.says_nothing("…") and not fact.says_nothing("2021.")
+
+
 def test_why_prefers_the_sentence_that_gives_a_reason():
     c = ranked(passage(), [0.9, 0.5, 0.6, 0.87, 0.4])
     res = explain.reply(analyse("Pourquoi la récolte a-t-elle baissé ?"), c)

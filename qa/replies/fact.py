@@ -33,9 +33,10 @@ _NAVIGATION = re.compile(r"\W*(?:pour )?(?:en savoir plus|voir aussi|voir egalem
 
 
 def says_nothing(text: str) -> bool:
-    """A navigation line, or a question: neither answers anything when quoted alone."""
+    """A navigation line, a question, or punctuation alone (a "." left on its own line after a
+    link in a fiche): none answers anything when quoted alone."""
     t = fold(text.strip())
-    return bool(_NAVIGATION.match(t)) or t.endswith("?")
+    return bool(_NAVIGATION.match(t)) or t.endswith("?") or not re.search(r"[^\W_]", t)
 
 
 def _announces(c: Candidate) -> bool:

@@ -15,7 +15,8 @@ import numpy as np
 
 from .text import STOP_WORDS, words
 
-# Hidden layer whose token vectors are aligned. Layers 6, 8 and 10 of multilingual-e5-small on the
+# LAYER and FLOOR were measured on multilingual-e5-small; another configured model keeps them (one
+# with fewer layers gives its last). Hidden layer whose token vectors are aligned. Layers 6, 8 and 10 of multilingual-e5-small on the
 # English/French questions of bench/parity.jsonl: 8 aligned the most translations (fallen/baissé,
 # CEO/PDG, months/mois), 6 more pairs at lower similarity, 10 dropped verbs (pay/coûtera, headquartered).
 LAYER = 8
@@ -31,20 +32,28 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 class TokenModel(Protocol):
-    def token_states(self, texts: list[str], prefix: str, layer: int) -> list[tuple[list[tuple[int, int]], np.ndarray]]: ...
+    """An encoder that gives its token vectors (``qa.embeddings.Embedder``)."""
+
+    def token_states(self, texts: list[str], layer: int,
+                     query: bool = False) -> list[tuple[list[tuple[int, int]], np.ndarray]]: ...
 
 
 def _words(text: str, spans: list[tuple[int, int]], states: np.ndarray,
            skip: frozenset[str] = frozenset()) -> tuple[list[str], np.ndarray]:
     """Each word of ``text`` (folded, as ``words`` gives it) but those in ``skip``, and the mean
-    of its tokens' vectors, normalised."""
+    of its tokens' vectors, normalised. Words and tokens both run left to right: one walk."""
     names, rows = [], []
+    k = 0
     for m in _WORD.finditer(text):
-        toks = [i for i, (a, b) in enumerate(spans) if a < m.end() and b > m.start()]
+        while k < len(spans) and spans[k][1] <= m.start():
+            k += 1
+        end = k
+        while end < len(spans) and spans[end][0] < m.end():
+            end += 1
         folded = words(m.group())
-        if toks and folded and not set(folded) <= skip:
+        if end > k and folded and not set(folded) <= skip:
             names.append(max(folded, key=len))  # "l'action" -> "action", "Nvidia's" -> "nvidia"
-            rows.append(states[toks].mean(axis=0))
+            rows.append(states[k:end].mean(axis=0))
     if not rows:
         return [], np.zeros((0, states.shape[-1]), dtype=np.float32)
     matrix = np.stack(rows)
@@ -69,12 +78,14 @@ class Aligner:
                 self._passages.move_to_end(t)
         new = list(dict.fromkeys(t for t in passages if t not in got))
         if new:
-            states = model.token_states(new, "passage: ", self.layer)
+            states = model.token_states(new, self.layer)
+            for text, (spans, hidden) in zip(new, states, strict=True):
+                # "pas", "sans", "plus": no subject for an English word to mean
+                names, vecs = _words(text, spans, hidden, skip=STOP_WORDS)
+                got[text] = (names, vecs.astype(np.float16))
             with self._lock:
-                for text, (spans, hidden) in zip(new, states, strict=True):
-                    # "pas", "sans", "plus": no subject for an English word to mean
-                    names, vecs = _words(text, spans, hidden, skip=STOP_WORDS)
-                    got[text] = self._passages[text] = (names, vecs.astype(np.float16))
+                for text in new:
+                    self._passages[text] = got[text]
                 while len(self._passages) > CACHE_PASSAGES:
                     self._passages.popitem(last=False)
         return [got[t] for t in passages]
@@ -91,10 +102,10 @@ class Aligner:
             return {w: {} for w in asked}
         model = self._model()
         try:
-            (q_spans, q_states), = model.token_states([question], "query: ", self.layer)
-            passage_words = self._passage_words(model, passages)
-        except (AttributeError, NotImplementedError):  # a configured model without token vectors
+            (q_spans, q_states), = model.token_states([question], self.layer, query=True)
+        except NotImplementedError:  # a configured model without token vectors: the bridge alone
             return {w: {} for w in asked}
+        passage_words = self._passage_words(model, passages)
         q_words, q_vecs = _words(question, q_spans, q_states)
         found: dict[str, dict[str, float]] = {w: {} for w in asked}
         for p_words, p_vecs in passage_words:

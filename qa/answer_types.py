@@ -57,7 +57,7 @@ SPAN_PATTERNS = {
                       rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
     # an ordinal names a point in time, not a length: "à partir du 15e jour", "au 3ème mois"
     DURATION: re.compile(rf"{_LEAD}(?:{_NUM}(?!\s*(?:e|er|ere|eme|re|nd|nde|th|st|rd)\b)|\b(?:{_NUMWORD}|un|une|one|a)(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}))*)"
-                         rf"\s*(?:\w+\s+)?{_TIME_UNIT}", re.I),
+                         rf"\s*(?:\b\w+\s+)?{_TIME_UNIT}", re.I),  # \b: no word begun inside "15e", "troisième"
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
@@ -70,17 +70,33 @@ _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
 # "quand" / "when" after another question word opens a clause of circumstance, not the question:
 # "Dans quel délai la CNIL traite-t-elle une réclamation quand l'organisme ne m'a pas répondu ?"
 # wants a duration, "What is the monthly cap … when calculating the SJR?" no date. The clause is
-# left out of what decides the kind; a "quand" that ends the question still asks it ("Le mariage
-# a-t-il lieu quand ?").
-_ASKING = (r"(?:qui|que|quoi|quel(?:le)?s?|lequel|laquelle|comment|combien|pourquoi|est-ce|\w+-t-\w+|"
-           r"\w+-(?:je|il|elle|ils|elles|on)|what|which|who|whom|whose|how|why|where)")
-_CIRCUMSTANCE = re.compile(rf"(\b{_ASKING}\b.*?)\s(?:quand|lorsque?|when|whenever)\s+\w.*")
+# left out of what decides the kind. It still asks when it ends the question ("Le mariage a-t-il
+# lieu quand ?"), is asked about ("Comment savoir quand…", "Sait-on quand…", "find out when") or
+# joins a second question ("Comment et quand déclarer ?", "… and when should they be sent?").
+_ASKING = re.compile(r"\b(?:qui|que|quoi|quel(?:le)?s?|lequel|laquelle|comment|combien|pourquoi|est-ce|\w+-t-\w+|"
+                     r"\w+-(?:je|il|elle|ils|elles|on)|what|which|who|whom|whose|how|why|where)\b")
+_CLAUSE = re.compile(r"\s(?:quand|lorsque|lorsqu'|when|whenever)\s*\w")
+_ASKS_WHEN = re.compile(r"(?:\b(?:et|ou|and|or|savoir|sait|sais|savez|savent|know|knows|out|tell|dire|de|a|"
+                        r"jusqu'a|depuis|since|until|till)|-(?:vous|tu|on|nous))$")
+
+
+def _main_clause(q: str) -> int:
+    """Where the question's own words end in folded question ``q``: at a clause of circumstance
+    that opens after its question word, else at its end."""
+    asking = _ASKING.search(q)
+    if asking:
+        for m in _CLAUSE.finditer(q, asking.end()):
+            if not _ASKS_WHEN.search(q[:m.start()]):
+                return m.start()
+    return len(q)
 
 
 def question_type(question: str) -> str | None:
-    q = _CIRCUMSTANCE.sub(r"\1", fold(question))
-    where = re.search(r"(?:^|[\s'’])où\b", question.lower())
-    return next((t for t, rx in _QUESTION if rx.search(q)), PLACE if where else None)
+    q = fold(question)
+    end = _main_clause(q)  # folding keeps offsets: the same cut applies to the accented text
+    # "où" (where) and "ou" (or) fold alike: only the accented word, or "ou" opening the question, asks where.
+    where = re.search(r"(?:^|[\s'’])où\b", question.lower()[:end])
+    return next((t for t, rx in _QUESTION if rx.search(q[:end])), PLACE if where else None)
 
 
 def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[int, int]]:

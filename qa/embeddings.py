@@ -85,15 +85,21 @@ class Embedder(Embeddings):
             vec = self.model.forward(features)["sentence_embedding"][0].float().numpy()
         return (vec / (np.linalg.norm(vec) or 1.0)).reshape(1, -1).astype(np.float32)
 
-    def token_states(self, texts: list[str], prefix: str, layer: int) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
-        """For each text, its tokens' character spans (in the text, without ``prefix``) and their
-        vectors after hidden ``layer`` of the model, one batch for all. The layers above it are not
-        run where the model's layers can be reached (BERT-like encoders: a third less time at 8 of 12)."""
+    def token_states(self, texts: list[str], layer: int, query: bool = False) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
+        """For each text (a question with ``query``, else a passage: each gets the model's own
+        prefix), its tokens' character spans in the text and their vectors after hidden ``layer``
+        (a deeper layer than the model has: its last), one batch for all. The layers above it are
+        not run where the model's layers can be reached (BERT-like encoders: a third less time at
+        8 of 12). Raises NotImplementedError for a model with no transformer to read."""
         import torch
 
         if not texts:
             return []
-        tok, model = self.model.tokenizer, self.model[0].auto_model
+        model = getattr(self.model[0], "auto_model", None)
+        if model is None:
+            raise NotImplementedError(f"{self.name}: no token vectors to read")
+        tok = self.model.tokenizer
+        prefix = self.query_prefix if query else self.passage_prefix
         layers = getattr(getattr(model, "encoder", None), "layer", None)
         shift = len(prefix)
         with self._lock, torch.inference_mode(), self._precision():
@@ -184,4 +190,6 @@ def _run_to(model, last, inputs):
         pass
     finally:
         handle.remove()
+    if not got:
+        raise RuntimeError(f"the model's pass never reached {type(last).__name__}")
     return got[0]

@@ -123,6 +123,12 @@ def test_a_when_of_permission_asks_in_which_cases(question, expected):
     ("Le mariage a-t-il lieu quand ?", "date"),
     ("Depuis quand la loi existe-t-elle ?", "date"),
     ("Do you know when Anthropic was founded?", "date"),
+    ("Comment savoir quand mon dossier sera traité ?", "date"),  # the "quand" is what is asked
+    ("Sait-on quand la loi entre en vigueur ?", "date"),
+    ("How can I find out when my benefit will be paid?", "date"),
+    ("Comment et quand déclarer ?", "date"),  # two questions joined
+    ("Which documents are needed and when should they be sent?", "date"),
+    ("Que faire quand on ne sait pas où aller ?", None),  # nor does the clause ask where
 ])
 def test_a_when_after_the_question_word_does_not_ask_for_a_date(question, expected):
     from qa.answer_types import question_type
@@ -143,6 +149,10 @@ def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
 @pytest.mark.parametrize("sentence, expected", [
     ("À partir du 15 e jour calendaire après la demande, les sommes produiront des intérêts.", None),
     ("Le congé commence au 3ème mois de la grossesse.", None),
+    ("Les intérêts courent à partir du 15e jour.", None),
+    ("Les intérêts courent à partir du 15ème jour.", None),
+    ("Le versement a lieu au troisième mois.", None),
+    ("Interest runs from the 21st day.", None),
     ("Le remboursement intervient dans un délai de 15 jours.", "15 jours"),
 ])
 def test_an_ordinal_is_a_point_in_time_not_a_duration(sentence, expected):

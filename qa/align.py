@@ -8,17 +8,17 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
 
 from .text import STOP_WORDS, words
 
-# LAYER and FLOOR were measured on multilingual-e5-small; another configured model keeps them (one
-# with fewer layers gives its last). Hidden layer whose token vectors are aligned. Layers 6, 8 and 10 of multilingual-e5-small on the
+# Hidden layer whose token vectors are aligned. Layers 6, 8 and 10 of multilingual-e5-small on the
 # English/French questions of bench/parity.jsonl: 8 aligned the most translations (fallen/baissé,
-# CEO/PDG, months/mois), 6 more pairs at lower similarity, 10 dropped verbs (pay/coûtera, headquartered).
+# CEO/PDG, months/mois), 6 more pairs at lower similarity, 10 dropped verbs (pay/coûtera,
+# headquartered). LAYER and FLOOR were measured on that model only; another configured model keeps
+# them (one with fewer layers gives its last).
 LAYER = 8
 # Floor of an aligned pair's cosine. English questions of bench/parity.jsonl against the passages
 # retrieved for them, layer 8: translations mostly 0.60-0.88 (mois 0.84, annulée 0.80, repousser
@@ -61,15 +61,15 @@ def _words(text: str, spans: list[tuple[int, int]], states: np.ndarray,
 
 
 class Aligner:
-    """Aligns a question's words with passages' words; ``model`` gives the encoder, loaded on
-    first use (only English questions need it)."""
+    """Aligns a question's words with passages' words, on ``model``'s token vectors (a lazy
+    encoder loads on first use: only English questions need it)."""
 
-    def __init__(self, model: Callable[[], TokenModel], layer: int = LAYER, floor: float = FLOOR) -> None:
-        self._model, self.layer, self.floor = model, layer, floor
+    def __init__(self, model: TokenModel, layer: int = LAYER, floor: float = FLOOR) -> None:
+        self.model, self.layer, self.floor = model, layer, floor
         self._passages: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _passage_words(self, model: TokenModel, passages: list[str]) -> list[tuple[list[str], np.ndarray]]:
+    def _passage_words(self, passages: list[str]) -> list[tuple[list[str], np.ndarray]]:
         """Each passage's words and their vectors, computed once and kept (least recently used
         dropped first): the next English question on the same passages costs no pass."""
         with self._lock:
@@ -78,7 +78,7 @@ class Aligner:
                 self._passages.move_to_end(t)
         new = list(dict.fromkeys(t for t in passages if t not in got))
         if new:
-            states = model.token_states(new, self.layer)
+            states = self.model.token_states(new, self.layer)
             for text, (spans, hidden) in zip(new, states, strict=True):
                 # "pas", "sans", "plus": no subject for an English word to mean
                 names, vecs = _words(text, spans, hidden, skip=STOP_WORDS)
@@ -100,12 +100,11 @@ class Aligner:
         """``align``'s pairs with their cosines."""
         if not asked or not passages:
             return {w: {} for w in asked}
-        model = self._model()
         try:
-            (q_spans, q_states), = model.token_states([question], self.layer, query=True)
+            (q_spans, q_states), = self.model.token_states([question], self.layer, query=True)
         except NotImplementedError:  # a configured model without token vectors: the bridge alone
             return {w: {} for w in asked}
-        passage_words = self._passage_words(model, passages)
+        passage_words = self._passage_words(passages)
         q_words, q_vecs = _words(question, q_spans, q_states)
         found: dict[str, dict[str, float]] = {w: {} for w in asked}
         for p_words, p_vecs in passage_words:

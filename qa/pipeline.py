@@ -62,7 +62,7 @@ class Pipeline:
         store = Store(self.settings, self.embedder.name, self.embedder.dim).open()
         hybrid = HybridIndex(store, self.queries, self.settings.fusion)
         self.store, self.hybrid = store, hybrid
-        self.answerer = Answerer(hybrid, self.settings.top_k, self.settings.max_question_chars)
+        self.answerer = Answerer(hybrid, self.settings.top_k, self.settings.max_question_chars, tokens=self.embedder)
 
     def _refresh(self) -> None:
         """Reopen the index when another process (``qa index``) has written it since: one small file

@@ -13,7 +13,7 @@ SALE = "Si la vente du bien immobilier est annulée, vous devez rembourser à la
 
 
 def test_words_align_with_their_translations_in_context(embedder):
-    aligner = Aligner(lambda: embedder)
+    aligner = Aligner(embedder)
     got = aligner.align("How long do I have to repay the bank if my purchase is cancelled?",
                         ["repay", "purchase", "cancelled"], [SALE])
     # alone, neither verb clears the words' own floor (repay/rembourser 0.866, cancelled/annulée 0.894)
@@ -24,7 +24,7 @@ def test_words_align_with_their_translations_in_context(embedder):
 
 
 def test_a_word_with_no_translation_in_the_passages_aligns_with_nothing(embedder):
-    got = Aligner(lambda: embedder).align("What is Anthropic's annual revenue?", ["annual", "revenue"],
+    got = Aligner(embedder).align("What is Anthropic's annual revenue?", ["annual", "revenue"],
                                           [STOCK, SALE])
     assert got == {"annual": [], "revenue": []}, got
 
@@ -37,7 +37,7 @@ def test_passages_are_read_once(embedder):
             calls.append(["query" if query else "passage", *texts])
             return embedder.token_states(texts, layer, query)
 
-    aligner = Aligner(Counting)
+    aligner = Aligner(Counting())
     aligner.align("How far has the stock fallen?", ["fallen"], [STOCK])
     aligner.align("Has the stock fallen since its peak?", ["fallen", "peak"], [STOCK, RESOURCES])
     assert [c for c in calls if c[0] == "passage"] == [["passage", STOCK], ["passage", RESOURCES]]
@@ -48,7 +48,7 @@ def test_a_model_without_token_vectors_leaves_the_words_to_the_bridge():
         def token_states(self, texts, layer, query=False):
             raise NotImplementedError("no token vectors")
 
-    assert Aligner(NoTokens).align("When was it cancelled?", ["cancelled"], [SALE]) == {"cancelled": []}
+    assert Aligner(NoTokens()).align("When was it cancelled?", ["cancelled"], [SALE]) == {"cancelled": []}
 
 
 def test_token_states_stop_at_the_layer_and_match_a_full_pass(embedder):

@@ -143,6 +143,11 @@ def to_english(span: str, kind: str | None = None) -> str:
     """Render a French amount, percentage or date in English when the form is unambiguous
     ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
     f = fold(span).strip()
+    if kind in (COUNT, DURATION, DATE):  # "Cinq ans." / "Trois." in an English reply read as French
+        f = _in_digits(f)
+    elif kind in (AMOUNT, PERCENT):  # only the number before the scale: "deux milliards" is 2 billion
+        m = re.match(rf"(.*?)(?=\b(?:{_SCALE}|{_UNIT[3:-1]})|$)", f)
+        f = _in_digits(m.group(1)) + f[m.end():]
     if kind == DURATION:
         m = re.fullmatch(rf"(?:(\w+(?: \w+)?) )?(\d+(?:[.,]\d+)?|\w+(?:-\w+)*) ({_TIME_UNIT[3:-3]})", f)
         if m and m.group(2)[0].isdigit() and m.group(3) in _UNITS_EN:
@@ -186,4 +191,12 @@ def to_english(span: str, kind: str | None = None) -> str:
     m = re.fullmatch(r"(?:en |depuis )?(\d{4})", f)
     if m:
         return ("since " if f.startswith("depuis") else "in ") + m.group(1)
-    return span
+    return f if kind == COUNT and re.fullmatch(r"\d+", f) else span
+
+
+def _in_digits(text: str) -> str:
+    """French numbers in words as digits ("cinq ans" -> "5 ans", "premier mai" -> "1er mai"), by
+    text2num; "un" too, which alone would read as an article: here it is the whole answer's number."""
+    from text_to_num import alpha2digit
+
+    return alpha2digit(text, "fr", threshold=0)

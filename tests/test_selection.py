@@ -146,6 +146,21 @@ def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
     assert to_english(got, DATE) == "between January 15 and May 15, 2020"
 
 
+@pytest.mark.parametrize("span, kind, expected", [
+    ("Cinq ans", "duration", "5 years"),           # "Cinq ans." answered "How long do you stay on the FICP?"
+    ("un mois", "duration", "1 month"),
+    ("environ trois mois", "duration", "about 3 months"),
+    ("quarante-deux", "count", "42"),
+    ("Trois", "count", "3"),
+    ("premier janvier 2020", "date", "January 1, 2020"),
+    ("deux milliards de dollars", "amount", "$2 billion"),  # an amount's scale stays a word
+])
+def test_numbers_in_words_read_as_digits_in_an_english_reply(span, kind, expected):
+    from qa.answer_types import to_english
+
+    assert to_english(span, kind) == expected
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("À partir du 15 e jour calendaire après la demande, les sommes produiront des intérêts.", None),
     ("Le congé commence au 3ème mois de la grossesse.", None),

@@ -189,6 +189,14 @@ def _one_edit(a: str, b: str) -> bool:
 _COUNTED = re.compile(r"\b(?:combien (?:de |d')|how many |nombre (?:de |d')|number of )([a-z][a-z-]+)")
 
 
+def mass(query: str) -> bool:
+    """The noun after "combien de" is left singular: it names a mass, measured rather than counted
+    ("combien d'électricité", "d'eau"); what French counts takes the plural ("combien d'employés").
+    English marks this with "how much", not on the noun ("how many people")."""
+    m = re.search(r"\bcombien (?:de |d')([a-z][a-z-]+)", fold(query))
+    return bool(m) and not re.search(r"[sxz]$", m.group(1))
+
+
 def counted_noun(query: str) -> str | None:
     """The noun a "how many" question counts ("Combien de ruches…" -> "ruches")."""
     m = _COUNTED.search(fold(query))
@@ -256,6 +264,8 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
             # sociétés annoncent…"): no answer to how many of another noun ("Combien d'employés
             # compte Anthropic ?" answered "Trois."). PIAF dev count questions: one gained, one lost.
             spans = exact or [sp for sp in spans if not _ANAPHORIC.search(sentence[:sp[0]])]
+            if mass(query):  # "combien d'électricité" asks how much: "1,5 %" of it answers
+                spans += find_spans(sentence, AMOUNT, exclude=names)
     if not spans:
         return None, 0.0
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date

@@ -100,6 +100,19 @@ def test_a_count_stated_without_les_still_answers_a_paraphrase():
     assert got == "2 877 215"
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("Combien d'électricité consomment les centres de données ?", "de l'ordre de 1,5 %"),  # a mass: measured
+    ("Combien d'employés consomment de l'électricité ?", None),  # people are counted, not in percent
+    ("How many people use electricity?", None),  # English says "how much" for a mass, not the noun
+])
+def test_a_mass_noun_after_combien_is_answered_by_a_measure(query, expected):
+    from qa.answer_types import COUNT
+    from qa.selection import locate
+
+    s = "Elle atteint une part de l'ordre de 1,5 % de la consommation mondiale d'électricité."
+    assert locate(s, COUNT, query)[0] == expected
+
+
 @pytest.mark.parametrize("question, expected", [
     ("When can my employer open my personal files while I'm away?", None),  # in which cases
     ("Quand peut-on refuser d'être inscrit ?", None),

@@ -111,6 +111,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                 typed = span is not None
             f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
                  "grounded_here": all(_grounded(n, word_set(s.text) | heads) for n in names),
+                 "named": all(_grounded(n, word_set(s.text)) for n in names),  # by the sentence itself
                  "near": near, "precise": bool(span and re.search(r"\d", span)),
                  "rank": rank,  # of its document
                  # how far its passage's fused score falls below the best passage's (in another document)

@@ -15,12 +15,21 @@ def ask(pipeline, q, history=None) -> Answer:
     ("Quelle est la valorisation attendue d'Anthropic ?", "350 milliards", "environ 350 milliards"),
     ("En quelle année Anthropic a-t-elle été créée ?", "2021", "fondée en 2021"),
     ("Quel modele Google a-t-il presente le meme jour ?", "Gemini", "modèle Gemini"),  # no accents
+    # a mass noun is measured, not counted
+    ("Combien d'électricité consomment les centres de données ?", "1,5 %", "1,5 % de la consommation mondiale"),
 ])
 def test_french_answers_cite_their_evidence(pipeline, q, expected, evidence):
     res = ask(pipeline, q)
     assert res.found and res.language == "fr"
     assert expected in res.text and "[1]" in res.text and len(res.text) <= 300
     assert any(evidence in c.text for c in res.citations)
+
+
+@pytest.mark.parametrize("q", ["Quels modèles Anthropic développe-t-elle ?", "Which models does Anthropic make?"])
+def test_a_list_of_other_things_does_not_answer(pipeline, q):
+    res = ask(pipeline, q)  # the competitors "dont OpenAI, Google…" are not Anthropic's models
+    assert res.kind != "list" and not res.text.startswith("OpenAI")
+    assert "se positionne comme développant des modèles" in res.text
 
 
 @pytest.mark.parametrize("q, expected, evidence", [

@@ -70,6 +70,21 @@ def test_list_leads_with_its_items():
     assert listing.reply(analyse("Quels sont les horaires ?"), ranked(passage(), [0.9, 0.1, 0.2, 0.3, 0.4])) is None
 
 
+def test_a_list_that_does_not_name_the_subject_does_not_outrank_a_sentence_that_does():
+    text = ("Anthropic, fondée en 2021, développe des modèles d'IA axés sur la sûreté. Le secteur comprend "
+            "plusieurs acteurs développant des modèles, dont OpenAI, Google, Amazon et Meta.\n")
+    chunk = passage(text)
+
+    def scored(scores, named):
+        return [Candidate(c.hit, c.sentence, c.focus, c.cosine, True, True, None, {"named": n}, s)
+                for c, s, n in zip(ranked(chunk), scores, named)]
+    q = analyse("Quels modèles Anthropic développe-t-elle ?")
+    assert listing.reply(q, scored([0.95, 0.90], [True, False])) is None  # the competitors are not its models
+    # The list itself scoring best still answers ("Quels sont les concurrents d'Anthropic ?").
+    best_list = sorted(scored([0.90, 0.95], [True, False]), key=lambda c: -c.score)
+    assert listing.reply(q, best_list).text.startswith("OpenAI, Google, Amazon et Meta.")
+
+
 def test_a_sentence_that_introduces_a_list_comes_with_its_items():
     text = "Pièces à fournir\n\nVous devez fournir les documents suivants :\n- une pièce d'identité ;\n- un justificatif de domicile.\n"
     chunk = passage(text)

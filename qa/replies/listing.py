@@ -110,6 +110,11 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
             continue
         if c.hit.chunk.source != best.hit.chunk.source:  # another document's list answers another question
             continue
+        # Below a sentence that names what is asked about, a list that names it only nearby lists
+        # something else: "Quels modèles Anthropic développe-t-elle ?" is not answered by the
+        # competitors "dont OpenAI, Google…" of the sentence after "Anthropic … développant des modèles".
+        if c.score < best.score and not c.features.get("named", True) and best.features.get("named", True):
+            continue
         found = inline(c.sentence.text)
         if found:
             items, (a, b) = found

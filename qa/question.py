@@ -202,8 +202,16 @@ def full_names(q: Question) -> list[str]:
     """The names of the question whole: "Paul Martin", not "Paul" and "Martin" (numbers left out)."""
     known = {n for n in q.names if not n[0].isdigit()}
     out = []
+    runs: list[list[str]] = []
     for m in _CAPITALISED.finditer(q.query):
-        run = [w for w in (CONTRACTION.sub("", w) for w in m.group().split()) if w in known]  # "Anthropic's"
+        runs.append([])
+        for w in m.group().split():
+            bare = CONTRACTION.sub("", w)  # "Anthropic's"
+            if bare in known:
+                runs[-1].append(bare)
+            if bare != w:  # a possessive ends the name: "Anthropic's CEO" names two things
+                runs.append([])
+    for run in runs:
         if run and " ".join(run) not in out:
             out.append(" ".join(run))
     return out

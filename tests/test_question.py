@@ -54,3 +54,9 @@ def test_follow_ups_carry_the_kind_of_the_previous_turn():
 def test_names_are_not_english_function_words(question, names):
     q = analyse(question)
     assert list(q.names) == names and full_names(q) == ([" ".join(names)] if names else [])
+
+
+def test_a_possessive_ends_a_name():
+    # "I found nothing about: Anthropic CEO" said the article, which names Anthropic throughout
+    assert full_names(analyse("Who is Anthropic's CEO?")) == ["Anthropic", "CEO"]
+    assert full_names(analyse("Who is Paul Martin's boss?")) == ["Paul Martin"]

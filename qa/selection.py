@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .agents import agent
-from .answer_types import AMOUNT, COUNT, DATE, PERCENT, find_spans, question_type
+from .answer_types import AMOUNT, COUNT, DATE, PERCENT, PLACE, find_spans, question_type
 from .chunking import clauses
 from .definitions import defined_terms, defines
 from .followup import entities
@@ -109,6 +109,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
                 span, near = locate(s.text, kind, query)
                 typed = span is not None
+                if kind == PLACE and span and cut_short(s.text, span):
+                    span = None  # the sentence says where, but "Centre." alone would not
             f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
                  "grounded_here": all(_grounded(n, word_set(s.text) | heads) for n in names),
                  "named": all(_grounded(n, word_set(s.text)) for n in names),  # by the sentence itself
@@ -188,6 +190,12 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 _COUNTED = re.compile(r"\b(?:combien (?:de |d')|how many |nombre (?:de |d')|number of )([a-z][a-z-]+)")
+
+
+def cut_short(sentence: str, place: str) -> bool:
+    """``place`` is a common noun that the sentence goes on describing: "centre" of "au centre
+    communal d'action sociale de votre mairie" names no place alone."""
+    return place[:1].islower() and re.search(rf"\b{re.escape(place)}\s+[^\W\d_]", sentence) is not None
 
 
 def mass(query: str) -> bool:

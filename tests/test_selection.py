@@ -100,6 +100,14 @@ def test_a_count_stated_without_les_still_answers_a_paraphrase():
     assert got == "2 877 215"
 
 
+def test_a_place_noun_the_sentence_goes_on_describing_is_no_short_answer():
+    from qa.selection import cut_short
+
+    assert cut_short("Adressez-vous au centre communal d'action sociale de votre mairie,", "centre")
+    assert not cut_short("Le match a lieu au stade.", "stade")
+    assert not cut_short("Ils se retrouvent au centre Pompidou.", "centre Pompidou")
+
+
 @pytest.mark.parametrize("query, expected", [
     ("Combien d'électricité consomment les centres de données ?", "de l'ordre de 1,5 %"),  # a mass: measured
     ("Combien d'employés consomment de l'électricité ?", None),  # people are counted, not in percent

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
-CHUNKER_VERSION = "2"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body
+CHUNKER_VERSION = "3"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
+# 3: punctuation alone is no sentence
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
 
@@ -56,7 +57,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
         piece = text[s:e]
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip()
-        if piece:
+        if re.search(r"[^\W_]", piece):  # a "." left alone on its line after a link says nothing
             out.append(Span(offset + s + lead, offset + s + lead + len(piece), piece))
     return out
 

@@ -83,3 +83,11 @@ def test_wrapped_lines_and_announced_lists():
         "Une phrase coupée\nen deux lignes.", "Une autre.", "Vous pouvez demander dans les cas suivants :",
         "Mariage, conclusion d'un Pacs", "Naissance d'un enfant", "Fin de la liste.", "- un", "- deux\n  suite", "Fin."]
     assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_punctuation_alone_is_no_sentence():
+    # service-public.fr fiches leave a "." on its own line after a link: embedded alone it scored
+    # cosine ~0.84 against any English question and lifted its passage in the search.
+    text = "Titre\n\nVous faites votre demande sur le site de votre rectorat.\n\n.\n\nLa réponse arrive en mai.\n"
+    got = [s.text for c in chunk_document(Document(id="d", source="f.md", text=text, title="")) for s in c.sentences]
+    assert got == ["Vous faites votre demande sur le site de votre rectorat.", "La réponse arrive en mai."]

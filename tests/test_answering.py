@@ -221,3 +221,18 @@ def test_a_label_before_the_colon_keeps_the_answer_on_its_topic(tmp_path, base_s
     assert cams.found and cams.citations[0].source == "video.md" and cams.text.startswith("Un mois."), cams.text
     staff = pipe.answer("Employés : combien de temps conserver les données ?")
     assert staff.found and staff.citations[0].source == "horaires.md", staff.text
+
+
+def test_a_sentence_that_continues_the_previous_one_shares_its_subject(tmp_path, base_settings, embedder):
+    from conftest import corpus_of
+    from qa.pipeline import get_pipeline
+
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {
+        "video.md": "# Vidéoprotection\n\nLa durée de conservation des images issues d'une caméra filmant la voie "
+                    "publique ou un lieu ouvert au public doit être proportionnée et correspondre à l'objectif pour "
+                    "lequel le système de vidéoprotection est installé. Cette durée ne doit pas dépasser 1 mois.\n",
+        "badges.md": "# Badgeuses\n\nLes données des badgeuses sont conservées 5 ans après le départ du salarié.\n"}))
+    # "Cette durée…", alone, sits under the cosine floor (0.79): it holds the answer all the same
+    res = pipe.answer("Combien de temps peut-on conserver les images d'une caméra qui filme la voie publique ?")
+    assert res.found and res.text.startswith("1 mois."), res.text
+    assert "Cette durée ne doit pas dépasser 1 mois." in res.text and res.citations[0].source == "video.md"

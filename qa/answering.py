@@ -136,7 +136,8 @@ class Answerer:
         res = special(q, ranked) if special else None
         if res is not None:
             return res
-        chosen = fact.choose(ranked)
+        slack = fact.ENGLISH_TYPED_SLACK if q.lang == "en" and q.answer_type else 0.0
+        chosen = fact.choose(ranked, fact.MIN_COSINE - slack)
         if own is not None:
             chosen = titled.with_next(chosen, ranked)
         return fact.reply(q, chosen) if chosen else self._absent(q, known)

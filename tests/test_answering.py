@@ -236,3 +236,21 @@ def test_a_sentence_that_continues_the_previous_one_shares_its_subject(tmp_path,
     res = pipe.answer("Combien de temps peut-on conserver les images d'une caméra qui filme la voie publique ?")
     assert res.found and res.text.startswith("1 mois."), res.text
     assert "Cette durée ne doit pas dépasser 1 mois." in res.text and res.citations[0].source == "video.md"
+
+
+def test_an_english_question_for_a_duration_is_answered_a_little_further_away(tmp_path, base_settings, embedder):
+    from conftest import corpus_of
+    from qa.pipeline import get_pipeline
+
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {
+        "preventel.md": "# Préventel\n\nSi vous avez été inscrit dans le fichier Préventel à cause d'une facture "
+                        "impayée, votre fichage sera effacé après le paiement de votre dette. C'est votre opérateur "
+                        "qui doit demander votre désinscription.\n\nDans tous les cas, votre inscription sera "
+                        "supprimée automatiquement au bout de 3 ans, ou 5 ans si vous avez fait l'objet de trois "
+                        "inscriptions simultanément.\n"}))
+    fr = pipe.answer("Au bout de combien de temps une inscription au fichier Préventel est-elle supprimée automatiquement ?")
+    en = pipe.answer("After how long is a Préventel listing automatically removed?")  # cosine 0.78 to the evidence
+    assert fr.text.startswith("3 ans.") and en.text.startswith("3 years."), (fr.text, en.text)
+    assert en.citations[0].highlight == fr.citations[0].highlight
+    # an untyped English question keeps the floor: the document does not say who runs Préventel
+    assert not pipe.answer("Who runs the Préventel register?").found

@@ -109,11 +109,16 @@ def test_navigation_lines_and_questions_are_never_the_answer():
 def test_punctuation_left_alone_on_a_line_is_never_the_answer():
     from qa.replies import fact
 
-    # a fiche's "dans un point conseil budget\n\n.\n\nCe…": the lone "." is a sentence of its own
+    from qa.types import Span
+
+    # a fiche's "dans un point conseil budget\n\n.\n\nCe…": the chunker leaves the lone "." out…
     chunk = passage("Adressez-vous au CCAS de votre mairie\n\n.\n\nLe conseiller examine votre budget.\n")
-    assert [s.text for s in chunk.sentences] == [".", "Le conseiller examine votre budget."]
-    chosen = fact.choose(ranked(chunk, [0.95, 0.9]))  # the lone "." scores best
-    assert [c.sentence.text for c in chosen] == ["Le conseiller examine votre budget."]
+    assert [s.text for s in chunk.sentences] == ["Le conseiller examine votre budget."]
+    # …and were one to reach the answer all the same, scoring best, it would not be quoted
+    best = ranked(chunk, [0.9])[0]
+    lone = Span(chunk.start - 3, chunk.start - 2, ".")
+    dot = Candidate(best.hit, lone, lone, 0.85, True, True, None, {}, 0.95)
+    assert [c.sentence.text for c in fact.choose([dot, best])] == ["Le conseiller examine votre budget."]
     assert fact.says_nothing(" . ") and fact.says_nothing("…") and not fact.says_nothing("2021.")
 
 

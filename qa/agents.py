@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .text import fold, stem, words
+from .text import fold, stem, unlabelled, words
 
 # The agent ends at the next comma, full stop or relative pronoun: what follows is about it, not it.
 # "par voie électronique", "par exemple" say how, not who.
@@ -19,7 +19,7 @@ _BY_WHOM = re.compile(r"\W*(?:(?:par|by) )?(?:qui|who|whom)\b")
 def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
     """For "Qui a <verbe> … ?": who did it, when the sentence says "<verbe>… par <quelqu'un>"
     with the question's verb (same stem) shortly before "par"."""
-    if not _BY_WHOM.match(fold(query)):
+    if not _BY_WHOM.match(fold(unlabelled(query))):  # "Préventel : qui peut le consulter ?"
         return None
     verbs = {stem(w) for w in words(query) if len(w) >= 4} - {stem(n) for n in names}
     for m in _AGENT.finditer(sentence):

@@ -46,6 +46,10 @@ _PLACE_NOUN = (r"(?:centre|nord|sud|est|ouest|rez-de-chaussée|sous-sol|étage|s
 _NUMWORD = (r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|"
             r"quarante|cinquante|soixante|cents?|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?")
+# A number of a duration: digits (not an ordinal: "à partir du 15e jour", "au 3ème mois"; \b: no
+# word begun inside "15e", "troisième"), or words read whole ("vingt et un").
+_DNUM = (rf"(?:{_NUM}(?!\s*(?:e|er|ere|eme|re|nd|nde|th|st|rd)\b)|\b(?:{_NUMWORD}|un|une|one)"
+         rf"(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*)")
 _TIME_UNIT = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|secondes?|years?|months?|weeks?|days?|hours?)\b"
 SPAN_PATTERNS = {
     AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
@@ -55,9 +59,9 @@ SPAN_PATTERNS = {
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
-    # an ordinal names a point in time, not a length: "à partir du 15e jour", "au 3ème mois"
-    DURATION: re.compile(rf"{_LEAD}(?:{_NUM}(?!\s*(?:e|er|ere|eme|re|nd|nde|th|st|rd)\b)|\b(?:{_NUMWORD}|un|une|one|a)(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}))*)"
-                         rf"\s*(?:\b\w+\s+)?{_TIME_UNIT}", re.I),  # \b: no word begun inside "15e", "troisième"
+    # A range is one answer ("deux à trois ans", "2 à 3 semaines"); "a" is only English's "a year".
+    DURATION: re.compile(rf"{_LEAD}(?:(?:\bentre\s+{_DNUM}\s+et\s+|\bbetween\s+{_DNUM}\s+and\s+|{_DNUM}\s+(?:à|a|ou|to|or|-)\s+)?"
+                         rf"{_DNUM}\s*(?:\b\w+\s+)?|\ba\s+){_TIME_UNIT}", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
@@ -132,7 +136,8 @@ _SCALES = {"milliard": "billion", "milliards": "billion", "million": "million", 
            "mille": "thousand", "milliers": "thousand"}
 _LEADS = {"environ": "about", "pres de": "nearly", "plus de": "more than", "moins de": "less than",
           "superieure a": "more than", "superieur a": "more than", "inferieure a": "less than",
-          "inferieur a": "less than", "de l'ordre de": "about", "quelque": "some"}
+          "inferieur a": "less than", "de l'ordre de": "about", "quelque": "some", "au moins": "at least",
+          "au plus": "at most", "jusqu'a": "up to"}
 _UNITS_EN = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month", "semaine": "week",
              "semaines": "week", "jour": "day", "jours": "day", "heure": "hour", "heures": "hour", "minute": "minute",
              "minutes": "minute", "seconde": "second", "secondes": "second"}
@@ -143,12 +148,14 @@ def to_english(span: str, kind: str | None = None) -> str:
     """Render a French amount, percentage or date in English when the form is unambiguous
     ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
     f = fold(span).strip()
-    if kind in (COUNT, DURATION, DATE):  # "Cinq ans." / "Trois." in an English reply read as French
+    if kind in (COUNT, DURATION):  # "Cinq ans." / "Trois." in an English reply read as French
         f = _in_digits(f)
-    elif kind in (AMOUNT, PERCENT):  # only the number before the scale: "deux milliards" is 2 billion
-        m = re.match(rf"(.*?)(?=\b(?:{_SCALE}|{_UNIT[3:-1]})|$)", f)
-        f = _in_digits(m.group(1)) + f[m.end():]
     if kind == DURATION:
+        m = re.fullmatch(rf"(entre )?(\d+(?:[.,]\d+)?) (a|ou|to|or|-|et) (\d+(?:[.,]\d+)?) ({_TIME_UNIT[3:-3]})", f)
+        if m and m.group(5) in _UNITS_EN:  # "2 à 3 semaines" -> "2 to 3 weeks"
+            joiner = {"ou": "or", "or": "or", "et": "and"}.get(m.group(3), "to")
+            lead = "between " if m.group(1) else ""
+            return f"{lead}{m.group(2)} {joiner} {m.group(4)} {_UNITS_EN[m.group(5)]}s"
         m = re.fullmatch(rf"(?:(\w+(?: \w+)?) )?(\d+(?:[.,]\d+)?|\w+(?:-\w+)*) ({_TIME_UNIT[3:-3]})", f)
         if m and m.group(2)[0].isdigit() and m.group(3) in _UNITS_EN:
             n = m.group(2).replace(",", ".")
@@ -195,8 +202,10 @@ def to_english(span: str, kind: str | None = None) -> str:
 
 
 def _in_digits(text: str) -> str:
-    """French numbers in words as digits ("cinq ans" -> "5 ans", "premier mai" -> "1er mai"), by
-    text2num; "un" too, which alone would read as an article: here it is the whole answer's number."""
+    """French numbers in words as digits ("cinq ans" -> "5 ans", "vingt et un" -> "21"), by text2num;
+    "un" too, which alone would read as an article: here it is the whole answer's number."""
     from text_to_num import alpha2digit
 
-    return alpha2digit(text, "fr", threshold=0)
+    digits = alpha2digit(text, "fr", threshold=0)
+    # "quinze premiers jours" is no "15 1ers jours": an ordinal keeps its words
+    return text if re.search(r"\d(?:ers?|eres?|es?|emes?)\b", digits) else digits

@@ -16,7 +16,7 @@ from .definitions import defined_terms, defines
 from .followup import entities
 from .indexing import sentence_id
 from .retrieval import Hit, HybridIndex
-from .text import STOP_WORDS, analyze, fold, stem, term_set, word_set, words
+from .text import LABEL, STOP_WORDS, analyze, fold, stem, term_set, unlabelled, word_set, words
 from .types import Span
 
 # Score = sum of weight * feature, on the scale of a cosine. Set by hand against PIAF dev answer
@@ -45,7 +45,6 @@ CONTINUES = re.compile(
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _DIGITS = re.compile(r"\d")
-_LABEL = re.compile(r"\s*([^:?!.]{3,80}?)\s+:\s+\S")  # "Contrôle des horaires : que faire ?"
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
 _WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
 
@@ -81,10 +80,10 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{query} {also}")) if t not in gone}
     names = [n for n in entities(query) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
     terms = defined_terms(query)
-    who = bool(_WHO.match(fold(query)))
+    who = bool(_WHO.match(fold(unlabelled(query))))  # "Préventel : qui peut le consulter ?"
     # "Transports en commun : combien de temps conserver les données ?": the label before the colon
     # names the topic; a passage that never mentions it answers another question.
-    label = _LABEL.match(query)
+    label = LABEL.match(query)
     topic = set(analyze(label.group(1))) if label else set()
     asked = set(words(query))
     top = max((h.score for h in hits), default=0.0)
@@ -201,9 +200,12 @@ _COUNTED = re.compile(r"\b(?:combien (?:de |d')|how many |nombre (?:de |d')|numb
 
 
 def cut_short(sentence: str, place: str) -> bool:
-    """``place`` is a common noun that the sentence goes on describing: "centre" of "au centre
-    communal d'action sociale de votre mairie" names no place alone."""
-    return place[:1].islower() and re.search(rf"\b{re.escape(place)}\s+[^\W\d_]", sentence) is not None
+    """``place`` is one common noun that the sentence goes on describing where it says where:
+    "centre" of "au centre communal d'action sociale de votre mairie" names no place alone."""
+    if not re.fullmatch(r"[^\W\d_A-ZÀ-Þ][\w-]*", place):  # a name ("centre Pompidou") says where
+        return False
+    at = rf"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
+    return re.search(rf"{at}{re.escape(place)}\s+[^\W\d_]", sentence) is not None
 
 
 def mass(query: str) -> bool:
@@ -211,7 +213,7 @@ def mass(query: str) -> bool:
     ("combien d'électricité", "d'eau"); what French counts takes the plural ("combien d'employés").
     English marks this with "how much", not on the noun ("how many people")."""
     m = re.search(r"\bcombien (?:de |d')([a-z][a-z-]+)", fold(query))
-    return bool(m) and not re.search(r"[sxz]$", m.group(1))
+    return bool(m) and m.group(1) not in STOP_WORDS and not re.search(r"[sx]$", m.group(1))
 
 
 def counted_noun(query: str) -> str | None:
@@ -281,8 +283,9 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
             # sociétés annoncent…"): no answer to how many of another noun ("Combien d'employés
             # compte Anthropic ?" answered "Trois."). PIAF dev count questions: one gained, one lost.
             spans = exact or [sp for sp in spans if not _ANAPHORIC.search(sentence[:sp[0]])]
-            if mass(query):  # "combien d'électricité" asks how much: "1,5 %" of it answers
-                spans += find_spans(sentence, AMOUNT, exclude=names)
+            if not spans and mass(query):  # "combien d'électricité" asks how much: "1,5 %" of it
+                # answers; a count still wins ("Combien de personne…", misspelt, counts "2500 personnes")
+                spans = find_spans(sentence, AMOUNT, exclude=names)
     if not spans:
         return None, 0.0
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date

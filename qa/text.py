@@ -94,3 +94,13 @@ def term_set(text: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def word_set(text: str) -> frozenset[str]:
     return frozenset(words(text))
+
+
+# An FAQ question often opens on a label: "Contrôle des horaires : que faire ?".
+LABEL = re.compile(r"\s*([^:?!.]{3,80}?)\s+:\s+(?=\S)")
+
+
+def unlabelled(question: str) -> str:
+    """The question after its label ("Préventel : qui peut le consulter ?" -> "qui peut le consulter ?")."""
+    m = LABEL.match(question)
+    return question[m.end():] if m else question

@@ -15,6 +15,7 @@ def ask(pipeline, q, history=None) -> Answer:
     ("Quelle est la valorisation attendue d'Anthropic ?", "350 milliards", "environ 350 milliards"),
     ("En quelle année Anthropic a-t-elle été créée ?", "2021", "fondée en 2021"),
     ("Quel modele Google a-t-il presente le meme jour ?", "Gemini", "modèle Gemini"),  # no accents
+    ("Quand Anthropic est-elle née ?", "2021", "fondée en 2021"),  # "née" is nowhere: the date vouches
     # a mass noun is measured, not counted
     ("Combien d'électricité consomment les centres de données ?", "1,5 %", "1,5 % de la consommation mondiale"),
 ])
@@ -65,6 +66,8 @@ def test_sections_of_one_document_compete_on_their_sentences(pipeline, q, expect
     ("Quel est le bénéfice net de Nvidia ?", "fr"),
     ("Quel est le bénéfice de Nvidia ?", "fr"),  # one word the article never uses names the fact asked
     ("What is Nvidia's revenue?", "en"),
+    ("When was Microsoft founded?", "en"),  # "fondée en 2021" is Anthropic's founding
+    ("Where is Microsoft's headquarters?", "en"),
 ])
 def test_abstains_when_the_article_does_not_say(pipeline, q, lang):
     res = ask(pipeline, q)

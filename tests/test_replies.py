@@ -83,6 +83,15 @@ def test_a_list_that_does_not_name_the_subject_does_not_outrank_a_sentence_that_
     # The list itself scoring best still answers ("Quels sont les concurrents d'Anthropic ?").
     best_list = sorted(scored([0.90, 0.95], [True, False]), key=lambda c: -c.score)
     assert listing.reply(q, best_list).text.startswith("OpenAI, Google, Amazon et Meta.")
+    # A list that names the subject by a pronoun is about it
+    chunk = passage("Anthropic, fondée en 2021, développe des modèles d'IA axés sur la sûreté. Elle développe "
+                    "notamment les modèles Claude, Haiku, Sonnet et Opus.\n")
+    assert listing.reply(q, scored([0.95, 0.90], [True, False])).text.startswith("Les modèles Claude, Haiku, Sonnet et Opus.")
+    # and a list announced by ":" answers the question its passage is about: its lines name nothing
+    chunk = passage("Le RSA est versé chaque mois par la CAF. Vous devez fournir les pièces suivantes :\n"
+                    "- une pièce d'identité ;\n- un justificatif de domicile.\n")
+    got = listing.reply(analyse("Quelles pièces fournir pour le RSA ?"), scored([0.95, 0.90], [True, False]))
+    assert got.text.startswith("Une pièce d'identité et un justificatif de domicile.")
 
 
 def test_a_sentence_that_introduces_a_list_comes_with_its_items():

@@ -76,6 +76,9 @@ def test_the_agent_of_a_passive_verb_answers_who():
     assert agent("Anthropic, fondée en 2021 par d'anciens employés d'OpenAI, se positionne…", "Qui a fondé Anthropic ?",
                  ["Anthropic"]) == "d'anciens employés d'OpenAI"
     assert agent("Le texte a été voté par le Parlement.", "Qui prononce les sanctions ?") is None  # another verb
+    # an FAQ label before the question: "Préventel : qui peut le consulter ?" asks who
+    assert agent("Le fichier peut être consulté par le GIE Préventel.", "Préventel : qui peut le consulter ?",
+                 ["Préventel"]) == "le GIE Préventel"
     assert agent("Les sanctions sont prononcées par la formation restreinte.", "Quand les sanctions sont-elles prononcées ?") is None
 
 
@@ -105,7 +108,8 @@ def test_a_place_noun_the_sentence_goes_on_describing_is_no_short_answer():
 
     assert cut_short("Adressez-vous au centre communal d'action sociale de votre mairie,", "centre")
     assert not cut_short("Le match a lieu au stade.", "stade")
-    assert not cut_short("Ils se retrouvent au centre Pompidou.", "centre Pompidou")
+    assert not cut_short("Ils se retrouvent au centre Pompidou pour l'exposition.", "centre Pompidou")
+    assert not cut_short("Le centre commercial ferme tôt. Rendez-vous au centre.", "centre")  # where it says where
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -119,6 +123,16 @@ def test_a_mass_noun_after_combien_is_answered_by_a_measure(query, expected):
 
     s = "Elle atteint une part de l'ordre de 1,5 % de la consommation mondiale d'électricité."
     assert locate(s, COUNT, query)[0] == expected
+
+
+def test_a_count_still_wins_over_a_measure_after_a_misspelt_singular():
+    from qa.answer_types import COUNT
+    from qa.selection import locate, mass
+
+    assert mass("Combien d'eau ?") and not mass("Combien d'entre eux ?") and not mass("Combien de leur budget ?")
+
+    s = "Anthropic compte 2500 personnes et a levé 10 milliards de dollars."
+    assert locate(s, COUNT, "Combien de personne travaillent chez Anthropic ?")[0] == "2500"
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -167,14 +181,28 @@ def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
     assert to_english(got, DATE) == "between January 15 and May 15, 2020"
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("La procédure dure deux à trois ans.", "deux à trois ans"),  # was "à trois ans", read "3 years"
+    ("Au bout de vingt et un jours.", "vingt et un jours"),       # was "un jours"
+    ("Comptez entre 2 et 3 semaines.", "entre 2 et 3 semaines"),
+    ("It takes a year.", "a year"),
+])
+def test_a_duration_is_read_whole(sentence, expected):
+    from qa.answer_types import DURATION, find_spans
+
+    assert [sentence[a:b] for a, b in find_spans(sentence, DURATION)] == [expected]
+
+
 @pytest.mark.parametrize("span, kind, expected", [
     ("Cinq ans", "duration", "5 years"),           # "Cinq ans." answered "How long do you stay on the FICP?"
     ("un mois", "duration", "1 month"),
     ("environ trois mois", "duration", "about 3 months"),
     ("quarante-deux", "count", "42"),
     ("Trois", "count", "3"),
-    ("premier janvier 2020", "date", "January 1, 2020"),
-    ("deux milliards de dollars", "amount", "$2 billion"),  # an amount's scale stays a word
+    ("vingt et un jours", "duration", "21 days"),
+    ("deux à trois ans", "duration", "2 to 3 years"),   # a range is one answer
+    ("entre 2 et 3 ans", "duration", "between 2 and 3 years"),
+    ("quinze premiers jours", "duration", "quinze premiers jours"),  # an ordinal keeps its words
 ])
 def test_numbers_in_words_read_as_digits_in_an_english_reply(span, kind, expected):
     from qa.answer_types import to_english

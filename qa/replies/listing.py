@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..question import Question
-from ..selection import Candidate
+from ..selection import CONTINUES, Candidate
 from ..types import Answer, Chunk, Span
 from .common import capital, cite, flat, frame, quoted, window
 from . import fact
@@ -110,12 +110,15 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
             continue
         if c.hit.chunk.source != best.hit.chunk.source:  # another document's list answers another question
             continue
-        # Below a sentence that names what is asked about, a list that names it only nearby lists
-        # something else: "Quels modèles Anthropic développe-t-elle ?" is not answered by the
-        # competitors "dont OpenAI, Google…" of the sentence after "Anthropic … développant des modèles".
-        if c.score < best.score and not c.features.get("named", True) and best.features.get("named", True):
-            continue
         found = inline(c.sentence.text)
+        # Below a sentence that names what is asked about, a list written in a sentence that names
+        # it neither itself nor by a pronoun lists something else: "Quels modèles Anthropic
+        # développe-t-elle ?" is not answered by the competitors "dont OpenAI, Google…" of the
+        # sentence after "Anthropic … développant des modèles". (A list announced by ":" answers
+        # the question its passage is about: its lines name nothing.)
+        if (found and c.score < best.score and not c.features.get("named", True)
+                and best.features.get("named", True) and not CONTINUES.match(c.sentence.text)):
+            continue
         if found:
             items, (a, b) = found
             lead = c.sentence.text[a:b] if q.lang == "fr" else _joined(items, q.lang)

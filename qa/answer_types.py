@@ -51,6 +51,8 @@ _NUMWORD = (r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|qu
 _DNUM = (rf"(?:{_NUM}(?!\s*(?:e|er|ere|eme|re|nd|nde|th|st|rd)\b)|\b(?:{_NUMWORD}|un|une|one)"
          rf"(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*)")
 _TIME_UNIT = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|secondes?|years?|months?|weeks?|days?|hours?)\b"
+# What opens a place: "à Lyon", "au stade", "dans la ville".
+PLACE_AT = r"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
 SPAN_PATTERNS = {
     AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
@@ -65,8 +67,7 @@ SPAN_PATTERNS = {
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
-    PLACE: re.compile(rf"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
-                      rf"((?:{_PLACE_NOUN}(?:\s+(?:du|de la|des|de|d'))?\s*)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|{_PLACE_NOUN})"),
+    PLACE: re.compile(rf"{PLACE_AT}((?:{_PLACE_NOUN}(?:\s+(?:du|de la|des|de|d'))?\s*)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|{_PLACE_NOUN})"),
 }
 _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .answer_types import DURATION
 from .align import Aligner, TokenModel
 from .bridge import WordBridge, english_subject, not_subject, pool_words
 from .followup import entities
@@ -136,7 +137,7 @@ class Answerer:
         res = special(q, ranked) if special else None
         if res is not None:
             return res
-        slack = fact.ENGLISH_TYPED_SLACK if q.lang == "en" and q.answer_type in fact.SLACK_TYPES else 0.0
+        slack = fact.ENGLISH_DURATION_SLACK if q.lang == "en" and q.answer_type == DURATION else 0.0
         chosen = fact.choose(ranked, fact.MIN_COSINE - slack)
         if own is not None:
             chosen = titled.with_next(chosen, ranked)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .agents import agent
-from .answer_types import AMOUNT, COUNT, DATE, PERCENT, PLACE, find_spans, question_type
+from .answer_types import AMOUNT, COUNT, DATE, PERCENT, PLACE, PLACE_AT, find_spans, question_type
 from .chunking import clauses
 from .definitions import defined_terms, defines
 from .followup import entities
@@ -204,16 +204,16 @@ def cut_short(sentence: str, place: str) -> bool:
     "centre" of "au centre communal d'action sociale de votre mairie" names no place alone."""
     if not re.fullmatch(r"[^\W\d_A-ZÀ-Þ][\w-]*", place):  # a name ("centre Pompidou") says where
         return False
-    at = rf"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
-    return re.search(rf"{at}{re.escape(place)}\s+[^\W\d_]", sentence) is not None
+    return re.search(rf"{PLACE_AT}{re.escape(place)}\s+[^\W\d_]", sentence) is not None
 
 
 def mass(query: str) -> bool:
     """The noun after "combien de" is left singular: it names a mass, measured rather than counted
     ("combien d'électricité", "d'eau"); what French counts takes the plural ("combien d'employés").
     English marks this with "how much", not on the noun ("how many people")."""
-    m = re.search(r"\bcombien (?:de |d')([a-z][a-z-]+)", fold(query))
-    return bool(m) and m.group(1) not in STOP_WORDS and not re.search(r"[sx]$", m.group(1))
+    noun = counted_noun(query)
+    return bool(noun) and re.search(rf"\bcombien (?:de |d'){noun}\b", fold(query)) is not None \
+        and not re.search(r"[sx]$", noun)
 
 
 def counted_noun(query: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..agents import agent
-from ..answer_types import DATE, DURATION, to_english
+from ..answer_types import DATE, to_english
 from ..question import Question
 from ..selection import Candidate
 from ..text import fold, stem, words
@@ -22,8 +22,7 @@ MIN_COSINE = 0.80
 # Not for dates or places: "When was Microsoft founded?" then answered "In 2021." (Anthropic's
 # founding) and "Where is Microsoft's headquarters?" "Anthropic."; nor for untyped questions:
 # "What is Microsoft's market capitalisation?" (chat_dev, not in the article) got an answer.
-ENGLISH_TYPED_SLACK = 0.03
-SLACK_TYPES = frozenset({DURATION})
+ENGLISH_DURATION_SLACK = 0.03
 # Unsure between two sentences of one passage, the reply quotes both: the runner-up joins when its
 # score is within this of the best (on PIAF dev: answer containment 0.540 -> 0.558).
 RUNNER_UP_MARGIN = 0.09

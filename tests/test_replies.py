@@ -70,6 +70,15 @@ def test_list_leads_with_its_items():
     assert listing.reply(analyse("Quels sont les horaires ?"), ranked(passage(), [0.9, 0.1, 0.2, 0.3, 0.4])) is None
 
 
+def test_complements_opening_on_different_prepositions_are_no_list():
+    assert listing.inline("Claude sera mis à disposition des clients d'Azure, avec un choix de modèles étendu "
+                          "et de nouvelles capacités.") is None
+    assert listing.inline("Écrivez à la mairie, au département ou à la préfecture.")[0] == [
+        "à la mairie", "au département", "à la préfecture"]
+    assert listing.inline("Elle est présente en France, en Italie et en Espagne.")[0] == [
+        "en France", "en Italie", "en Espagne"]
+
+
 def test_a_list_that_does_not_name_the_subject_does_not_outrank_a_sentence_that_does():
     text = ("Anthropic, fondée en 2021, développe des modèles d'IA axés sur la sûreté. Le secteur comprend "
             "plusieurs acteurs développant des modèles, dont OpenAI, Google, Amazon et Meta.\n")

@@ -25,8 +25,10 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
                r"mois|annees|ans|heures)\b|\bduree (?:maximale|minimale|de conservation)\b|\b(?:maximum|minimum) "
                r"(?:length|duration|period|time)\b"),
     (COUNT, r"\bcombien (?:de|d')\s*(?!dollars|euros|argent)\w|\bhow many\b|\bnombre (?:de|d')"),
-    (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |etait |sera |a ete )?(?:le |la )?(?:montant|somme|prix|cout|total|nombre)\b"
-             r"|\bhow (?:much|many)\b|\bwhat (?:is |was |will be )?(?:the )?(?:amount|sum|price|cost|total|number|size)\b"),
+    # A valuation is an amount too ("What valuation is Anthropic expected to reach?").
+    (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |etait |sera |a ete )?(?:le |la )?(?:montant|somme|prix|cout|total|nombre|"
+             r"valorisation)\b|\bhow (?:much|many)\b"
+             r"|\bwhat (?:is |was |will be )?(?:the |\w+(?:'s|s') )?(?:amount|sum|price|cost|total|number|size|valuation)\b"),
     (PLACE, r"^\W*ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
             r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
 ]

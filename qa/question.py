@@ -30,6 +30,9 @@ class Question:
     names: tuple[str, ...] = ()  # capitalised words, acronyms and numbers of the query
     answer_type: str | None = None  # amount, count, percent, date, place, name (qa/answer_types.py)
     history: tuple[str, ...] = ()
+    # The French words an English question's words mean in the retrieved passages ("founded" ->
+    # "fondée"), set once they are known: what the French text is matched with.
+    french: str = ""
 
 
 # Patterns run on folded text (lower case, no accents, plain apostrophes). Each is a way people

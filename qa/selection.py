@@ -128,7 +128,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
                  "who_name": who and _new_name(s.text, asked),
                  "defines": bool(terms) and defines(s.text, terms),
-                 "agent": who and agent(s.text, query, names) is not None,
+                 "agent": who and agent(s.text, f"{query} {also}", names) is not None,
                  "on_topic": on_topic}
             if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
                 pos = c.sentences.index(s)

@@ -55,6 +55,13 @@ def test_a_bridged_english_word_counts_once_as_its_french_word(pipeline):
     # so of the highest idf) outweighed the sentence that holds the valuation.
     res = pipeline.answer("What valuation is Anthropic expected to reach after these investments?")
     assert res.found and "valorisation d'Anthropic" in res.text, res.text
+    assert res.text.startswith("About $350 billion."), res.text  # a valuation is an amount
+
+
+def test_an_english_who_question_gets_the_agent_of_the_french_verb_its_verb_means(pipeline):
+    # "founded" is matched with "fondée … par", as "Qui a fondé Anthropic ?" is
+    res = pipeline.answer("Who founded Anthropic?")
+    assert res.text.startswith("D'anciens employés d'OpenAI. The document says"), res.text
 
 
 def test_a_word_no_passage_has_weighs_as_the_word_it_matches(pipeline):

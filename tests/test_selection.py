@@ -141,6 +141,8 @@ def test_a_count_still_wins_over_a_measure_after_a_misspelt_singular():
     ("When must the form be returned?", "date"),  # by when
     ("Quand faut-il faire sa demande de DSE ?", "date"),
     ("When did Nvidia announce the deal?", "date"),
+    ("What is Anthropic's valuation?", "amount"),  # a valuation is an amount
+    ("Quelle est la valorisation d'Anthropic ?", "amount"),
 ])
 def test_a_when_of_permission_asks_in_which_cases(question, expected):
     from qa.answer_types import question_type

@@ -106,7 +106,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     that introduce the quote."""
     c = chosen[0]
     chunk = c.hit.chunk
-    short = c.answer or agent(c.sentence.text, q.query, q.names)
+    short = c.answer or agent(c.sentence.text, f"{q.query} {q.french}", q.names)
     if q.lang == "en":
         head = f"{capital(to_english(short, q.answer_type))}. " if short else ""
     else:

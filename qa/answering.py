@@ -255,13 +255,12 @@ class Answerer:
                    and w not in TYPE_WORDS and not w.isdigit()]
         known = known or self._known
         missing = [w for w in subject if not known(w)]
-        # One unknown word next to a known name is likely a paraphrase ("altitude" of a mountain
-        # that "culmine à 4 806 m"); with no name to hold on to, it is all the question has.
-        # One unknown word next to a known name is often a paraphrase: a why or yes/no question
-        # reads the relation off a sentence about the names ("Why could Gemini be a problem for
-        # Anthropic?" / "concurrencer"), and a question for a date or a figure has that answer's
-        # own check ("Quand Anthropic est-elle née ?" / "fondée en 2021"). In any other fact
-        # question the word names the fact asked for: "What is Nvidia's revenue?" quoted the
+        # One unknown word next to a known name is often a paraphrase ("altitude" of a mountain
+        # that "culmine à 4 806 m"; with no name, it is all the question has): a why or yes/no
+        # question reads the relation off a sentence about the names ("Why could Gemini be a
+        # problem for Anthropic?" / "concurrencer"), and a question for a date or a figure has that
+        # answer's own check ("Quand Anthropic est-elle née ?" / "fondée en 2021"). In any other
+        # fact question the word names the fact asked for: "What is Nvidia's revenue?" quoted the
         # investment sentence. PIAF dev: 2 wrong answers fewer, none lost. The price: a fact the
         # text derives another way ("Quel est l'éditeur de Claude ?" / "éditrice") is refused.
         if len(subject) < 2 and names and not fact:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold
+from .text import STOP_WORDS, fold
 
 AMOUNT, COUNT, PERCENT, DATE, PLACE, NAME, DURATION = "amount", "count", "percent", "date", "place", "name", "duration"
 
@@ -58,8 +58,9 @@ PLACE_AT = r"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |
 SPAN_PATTERNS = {
     AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
-    DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
-                     r"septembre|octobre|novembre|decembre)(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
+    # a month is a whole word: "mai" is no date in "mairie", nor "mars" in "marsupial"
+    DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
+                     r"aout|septembre|octobre|novembre|decembre)\b(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
@@ -129,6 +130,8 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
             s, e = m.span(1)
             if len(text[s:e]) < 3 or fold(text[s:e]) in {fold(x) for x in exclude}:
                 continue
+            if all(w in STOP_WORDS for w in fold(text[s:e]).split()):
+                continue  # "Elle", "Cette" open a sentence with a capital; they name no one
         out.append((s, e))
     return out
 

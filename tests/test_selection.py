@@ -1,7 +1,7 @@
 """Sentence selection pieces on hand-made cases: answer spans, name grounding, the scoring features."""
 import pytest
 
-from qa.answer_types import AMOUNT, PLACE, find_spans
+from qa.answer_types import AMOUNT, DATE, NAME, PLACE, find_spans
 from qa.selection import _ORDINAL, _grounded, _new_name, _one_edit
 from qa.text import word_set
 
@@ -21,6 +21,13 @@ def spans(text, kind):
 ])
 def test_place_spans(text, expected):
     assert spans(text, PLACE) == expected
+
+
+def test_a_month_is_a_whole_word_and_a_pronoun_names_no_one():
+    assert spans("La mairie est ouverte du lundi au vendredi.", DATE) == []  # "mai" of "mairie"
+    assert spans("Le marché ouvre en mai 2024 et ferme mi-juin.", DATE) == ["en mai 2024", "mi-juin"]
+    s = "La mairie est ouverte. Elle a rappelé que Hélène Marchand est la maire. Cette année, Le Monde écrit."
+    assert spans(s, NAME) == ["Hélène Marchand", "Le Monde"]
 
 
 @pytest.mark.parametrize("text, expected", [

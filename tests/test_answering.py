@@ -10,6 +10,15 @@ def ask(pipeline, q, history=None) -> Answer:
     return pipeline.answer(q, history=history)
 
 
+@pytest.mark.parametrize("q", ["Microsoft investit-il 15 milliards de dollars ?", "Nvidia investit-il 5 milliards ?",
+                               "Is Nvidia investing 5 billion dollars?"])
+def test_no_yes_for_a_figure_the_article_gives_for_something_else(pipeline, q):
+    # 15 milliards is the total, 5 Microsoft's: the sentence holds the figure, not for what is asked
+    res = pipeline.answer(q)
+    assert not res.text.startswith(("Oui", "Yes", "Non", "No")), res.text
+    assert pipeline.answer("Nvidia investit-il 10 milliards de dollars ?").text.startswith("Oui.")
+
+
 @pytest.mark.parametrize("q, expected, evidence", [
     ("Combien Nvidia va-t-il investir dans Anthropic ?", "10 milliards", "Nvidia a prévu d'investir 10 milliards"),
     ("Quelle est la valorisation attendue d'Anthropic ?", "350 milliards", "environ 350 milliards"),

@@ -198,6 +198,18 @@ def test_an_abstention_says_what_was_missing():
     assert absent.reply(analyse("Qui est-ce ?"), 1, known, []).text == "Je ne trouve pas cette information dans le document."
 
 
+def test_a_figure_confirms_only_when_the_sentence_gives_it_for_what_the_question_names():
+    c = ranked(passage(), [0.5, 0.9, 0.1, 0.2, 0.3])  # the harvest sentence first
+    for cand in c:
+        cand.features["grounded_here"] = 1.0
+    paul = yesno.reply(analyse("Paul Martin a-t-il récolté 680 kilogrammes ?"), c)
+    assert paul.kind == "yesno" and paul.text.startswith("Oui."), paul.text
+    # 680 kilogrammes are Paul's, 1 100 the total's: Claire's harvest is neither
+    for q in ["Claire Dubois a-t-elle récolté 680 kilogrammes ?", "Claire Dubois a-t-elle récolté 1 100 kilogrammes ?"]:
+        res = yesno.reply(analyse(q), c)
+        assert res.kind == "fact" and not res.text.startswith(("Oui", "Non")), (q, res.text)
+
+
 def test_no_verdict_or_figure_on_evidence_that_does_not_decide():
     text = ("Chiffres\n\nLe chiffre d'affaires a baissé de 5 % en 2024. Le bénéfice n'a pas augmenté. "
             "Nvidia a investi 10 milliards de dollars. Microsoft a investi 5 milliards de dollars. "

@@ -102,6 +102,10 @@ def read_html(data: bytes) -> Extracted:
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo", "search"]}):
         tag.decompose()
+    # What the page does not show its reader is not its text: a hidden block may say anything.
+    for tag in soup.find_all(_hidden):
+        if not tag.decomposed:
+            tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
     for node in root.find_all(string=True):  # line breaks in the source are spaces on the page
         if node.parent is not None and node.parent.name != "pre" and not isinstance(node, Comment):
@@ -119,6 +123,14 @@ def read_html(data: bytes) -> Extracted:
         first = re.search(r"^# (.+)$", text, re.M)
         meta["title"] = first.group(1) if first else ""
     return Extracted(text, {k: v for k, v in meta.items() if v})
+
+
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+def _hidden(tag) -> bool:
+    return tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true" or \
+        bool(_HIDDEN_STYLE.search(str(tag.get("style", ""))))
 
 
 def _html_meta(soup) -> dict[str, str]:

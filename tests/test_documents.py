@@ -22,6 +22,17 @@ def test_html_keeps_the_main_text_only(tmp_path):
         assert junk not in doc.text
 
 
+def test_html_that_the_page_hides_is_not_text():
+    from qa.readers import read_html
+
+    page = ('<html><body><p>Le marché compte 40 chalets.</p><div style="display:none">Le maire s\'appelle '
+            'Bernard Texte-Caché.</div><p hidden>Caché 1.</p><span aria-hidden="true">Caché 2.</span>'
+            '<p style="color: red; visibility: hidden">Caché 3.</p><p style="display: block">Vu.</p></body></html>')
+    text = read_html(page.encode()).text
+    assert "40 chalets" in text and "Vu." in text
+    assert "Bernard" not in text and "Caché" not in text
+
+
 def test_markdown_front_matter_is_yaml(tmp_path):
     doc = load_document(write_documents(tmp_path)["md"])
     assert (doc.title, doc.date, doc.url) == (MD_TITLE, "2025-03-04", "https://example.org/brest")

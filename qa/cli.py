@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -82,7 +83,14 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline import get_pipeline
 
             # One question, then exit: embedded without torch where the bundled model allows it.
-            res = get_pipeline(settings, one_shot=True).answer(args.question, history=args.history or None, sources=args.source)
+            from .types import QuestionError
+
+            try:
+                res = get_pipeline(settings, one_shot=True).answer(args.question, history=args.history or None,
+                                                                   sources=args.source)
+            except QuestionError as exc:  # a --source that names no indexed document is bad usage
+                print(f"qa: {exc}", file=sys.stderr)
+                return EXIT_USAGE
             if args.json:
                 print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
             else:
@@ -120,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
             return _eval(args, settings)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `qa ask … | head`: the reader left; nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"qa: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -40,6 +40,16 @@ def test_bad_questions_exit_2_without_loading_anything(fresh_settings):
         assert out.returncode == 2 and "qa:" in out.stderr and "Traceback" not in out.stderr
 
 
+def test_an_unknown_source_is_bad_usage_and_a_closed_pipe_no_crash(pipeline, article_settings):
+    out = run(["ask", "Qui a fondé Anthropic ?", "--source", "nope.txt"], article_settings)
+    assert out.returncode == 2 and "no indexed document 'nope.txt'" in out.stderr, out.stderr
+    env = {**os.environ, "QA_CORPUS_DIR": str(article_settings.corpus_dir), "QA_INDEX_DIR": str(article_settings.index_dir)}
+    # the reader is gone before the answer is written (`qa ask … | head` once it has its lines)
+    piped = subprocess.run(["bash", "-c", f"{sys.executable} -m qa ask 'Qui a fondé Anthropic ?' | true; "
+                            "echo status ${PIPESTATUS[0]}"], capture_output=True, text=True, env=env, timeout=300, cwd=ROOT)
+    assert "status 0" in piped.stdout and "Traceback" not in piped.stderr, piped.stderr
+
+
 def test_bad_corpus_file_is_named_and_index_kept(fresh_settings):
     assert run(["index"], fresh_settings).returncode == 0
     (fresh_settings.corpus_dir / "latin1.txt").write_bytes("Société générale".encode("latin-1"))

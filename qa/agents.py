@@ -22,7 +22,12 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
     if not _BY_WHOM.match(fold(unlabelled(query))):  # "Préventel : qui peut le consulter ?"
         return None
     verbs = {stem(w) for w in words(query) if len(w) >= 4} - {stem(n) for n in names}
+    # "Qui a fondé OpenAI ?" is not answered by "d'anciens employés d'OpenAI": the agent belongs to
+    # the name asked about (but "le GIE Préventel" is Préventel's own)
+    of_asked = [re.compile(rf"\b(?:de|d'|du|des)\s*{re.escape(fold(n))}\b") for n in names]
     for m in _AGENT.finditer(sentence):
+        if any(p.search(fold(m.group(1))) for p in of_asked):
+            continue
         before = words(sentence[max(0, m.start() - 60):m.start()])[-6:]
         if any(stem(w) in verbs or (len(w) >= 6 and any(v[:5] == w[:5] for v in verbs)) for w in before):
             return m.group(1).strip()

@@ -80,6 +80,10 @@ def test_the_agent_of_a_passive_verb_answers_who():
 
     assert agent("Les sanctions sont prononcées par la formation restreinte.", "Qui prononce les sanctions ?") == \
         "la formation restreinte"
+    # the agent of one founding is not the founder of the name it mentions
+    founding = "Anthropic, fondée en 2021 par d'anciens employés d'OpenAI, se positionne."
+    assert agent(founding, "Qui a fondé Anthropic ?", ["Anthropic"]) == "d'anciens employés d'OpenAI"
+    assert agent(founding, "Qui a fondé OpenAI ?", ["OpenAI"]) is None
     assert agent("Anthropic, fondée en 2021 par d'anciens employés d'OpenAI, se positionne…", "Qui a fondé Anthropic ?",
                  ["Anthropic"]) == "d'anciens employés d'OpenAI"
     assert agent("Le texte a été voté par le Parlement.", "Qui prononce les sanctions ?") is None  # another verb
@@ -188,6 +192,11 @@ def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
     got, _ = locate(s, DATE, "Quand faut-il faire sa demande pour l'année universitaire 2020-2021 ?")
     assert got == "entre le 15 janvier et le 15 mai 2020"
     assert to_english(got, DATE) == "between January 15 and May 15, 2020"
+    # the first day of a period may be written without its month
+    fete = "La quatorzième édition de la Fête de la Loire se tiendra du 5 au 7 juillet 2024 sur les quais."
+    got, _ = locate(fete, DATE, "Quand a lieu la Fête de la Loire ?")
+    assert got == "du 5 au 7 juillet 2024"  # was "7 juillet 2024", the last day alone
+    assert to_english(got, DATE) == "from July 5, 2024 to July 7, 2024"
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -173,8 +173,11 @@ def to_english(span: str, kind: str | None = None) -> str:
         return ("since " if f.startswith("depuis") else "in ") + f.split()[-1]
     m = re.fullmatch(r"(entre|du) (.+?) (?:et|au) (.+)", f) if kind == DATE else None
     if m:  # a period: each end alone, then together ("between January 15 and May 15, 2020")
-        a, b = to_english(m.group(2), DATE), to_english(m.group(3), DATE)
-        if a != m.group(2) and b != m.group(3):
+        first = m.group(2)
+        if re.fullmatch(r"\d{1,2}(?:er)?", first) and " " in m.group(3):  # "du 5 au 7 juillet 2024"
+            first = f"{first} {m.group(3).split(' ', 1)[1]}"  # the first day has the last one's month
+        a, b = to_english(first, DATE), to_english(m.group(3), DATE)
+        if a != first and b != m.group(3):
             return f"{'between' if m.group(1) == 'entre' else 'from'} {a} {'and' if m.group(1) == 'entre' else 'to'} {b}"
         return span
     lead = ""

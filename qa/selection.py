@@ -243,11 +243,13 @@ _ANAPHORIC = re.compile(r"(?:^|\s)(?:les|ces|nos|vos|leurs|ses|the|these|those|i
 
 _RANGE_OPEN = re.compile(r"(?:\bentre|\bdu|\bfrom|\bbetween)\s+(?:le\s+)?$", re.I)
 _RANGE_JOIN = re.compile(r"\s+(?:et|au|and|to|until)\s+(?:le\s+)?$", re.I)
+# "du 5 au 7 juillet 2024": the first day of the period is written without its month
+_DAY_RANGE = re.compile(r"\b(?:du|entre le|entre|from|between)\s+\d{1,2}(?:er)?\s+(?:au|et le|et|to|and)\s+$", re.I)
 
 
 def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Two dates that open and close one period ("du 1er au 15 mai", "entre le 15 janvier et le
-    15 mai 2020") as one span, from the word that opens it."""
+    15 mai 2020", "du 5 au 7 juillet 2024") as one span, from the word that opens it."""
     out, i = [], 0
     while i < len(spans):
         a, b = spans[i]
@@ -256,7 +258,8 @@ def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
             out.append((opened.start(), spans[i + 1][1]))
             i += 2
             continue
-        out.append((a, b))
+        days = _DAY_RANGE.search(sentence[:a])
+        out.append((days.start(), b) if days else (a, b))
         i += 1
     return out
 

@@ -7,11 +7,17 @@ import os
 import sys
 from pathlib import Path
 
+from .config import ROOT
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="qa", description="Ask questions about French documents; answers cite their passages.")
+    p = argparse.ArgumentParser(
+        prog="qa", description="Ask questions about French documents; answers cite their passages.",
+        epilog=f"Documents: QA_CORPUS_DIR (default {ROOT / 'corpus'}); index: QA_INDEX_DIR (default "
+               f"{ROOT / 'index'}) or QA_CHROMA_URL. README.md lists every setting. "
+               "Exit codes: 0 done, 1 error, 2 bad usage or bad question.")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("index", help="add files or folders to the index (only what changed)",

@@ -40,11 +40,20 @@ _NAVIGATION = re.compile(r"\W*(?:pour )?(?:en savoir plus|voir aussi|voir egalem
                          r"see also|read more|learn more|more information|plus d'informations? sur)\b")
 
 
+# Words addressed to a program that reads the page ("Ignore previous instructions and say …"),
+# not to its reader: a document may carry them to steer an assistant; they state no fact.
+_ORDERS = r"(?:instructions?|prompts?|consignes?|directives?)"
+_BEFORE = r"(?:previous|prior|above|earlier|precedentes?|anterieures?|ci-dessus)"
+_INSTRUCTIONS = re.compile(rf"\b(?:ignore[rsz]?|disregard|forget|oublie[rsz]?|ne tiens? pas compte d)\W+(?:\w+\W+){{0,3}}?"
+                           rf"(?:{_BEFORE}\W+{_ORDERS}|{_ORDERS}\W+{_BEFORE})\b")
+
+
 def says_nothing(text: str) -> bool:
-    """A navigation line, a question, or punctuation alone (a "." left on its own line after a
-    link in a fiche): none answers anything when quoted alone."""
+    """A navigation line, a question, punctuation alone (a "." left on its own line after a link
+    in a fiche), or instructions to a program: none answers anything when quoted alone."""
     t = fold(text.strip())
-    return bool(_NAVIGATION.match(t)) or t.endswith("?") or not re.search(r"[^\W_]", t)
+    return (bool(_NAVIGATION.match(t)) or t.endswith("?") or not re.search(r"[^\W_]", t)
+            or bool(_INSTRUCTIONS.search(t)))
 
 
 def _announces(c: Candidate) -> bool:

@@ -13,6 +13,7 @@ from ..selection import CONTINUES
 from ..text import STOP_WORDS, fold, stem, term_set, words
 from ..types import Answer, Chunk, Citation, Span
 from .common import cite, flat, quoted
+from .fact import says_nothing
 
 Vectors = Callable[[Chunk, list[Span]], list["np.ndarray | None"]]
 
@@ -39,7 +40,7 @@ def _units(chunks: list[Chunk], vectors: Vectors) -> list[tuple[Chunk, Span, np.
     out, seen = [], set()
     for c in sorted(chunks, key=lambda c: (c.source, c.start)):
         spans = [s for s in c.sentences if (c.source, s.start) not in seen
-                 and MIN_SENTENCE_CHARS <= len(flat(s)) <= MAX_SENTENCE_CHARS]
+                 and MIN_SENTENCE_CHARS <= len(flat(s)) <= MAX_SENTENCE_CHARS and not says_nothing(s.text)]
         for s, v in zip(spans, vectors(c, spans), strict=True):
             seen.add((c.source, s.start))
             if v is not None:

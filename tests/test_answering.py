@@ -19,6 +19,15 @@ def test_no_yes_for_a_figure_the_article_gives_for_something_else(pipeline, q):
     assert pipeline.answer("Nvidia investit-il 10 milliards de dollars ?").text.startswith("Oui.")
 
 
+@pytest.mark.parametrize("q", ["Quelle est la valorisation de Nvidia ?", "Quand Nvidia a-t-elle été fondée ?",
+                               "When was OpenAI founded?"])
+def test_a_figure_of_another_company_does_not_lead_the_reply(pipeline, q):
+    # the valuation is Anthropic's, so is the founding in 2021: quoted, never given as the answer
+    res = pipeline.answer(q)
+    assert res.text.startswith(("Selon le document", "According to the document", "Je ne", "The document")), res.text
+    assert pipeline.answer("Quand Anthropic a-t-elle été fondée ?").text.startswith("En 2021.")
+
+
 @pytest.mark.parametrize("q, expected, evidence", [
     ("Combien Nvidia va-t-il investir dans Anthropic ?", "10 milliards", "Nvidia a prévu d'investir 10 milliards"),
     ("Quelle est la valorisation attendue d'Anthropic ?", "350 milliards", "environ 350 milliards"),

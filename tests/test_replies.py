@@ -124,6 +124,23 @@ def test_navigation_lines_and_questions_are_never_the_answer():
     assert not fact.says_nothing("Le SIS est un fichier européen.")
 
 
+def test_a_figure_that_belongs_to_another_name_does_not_lead():
+    from qa.attribution import belongs_elsewhere
+    from qa.replies import fact
+
+    s = "Nvidia a prévu d'investir 10 milliards de dollars et Microsoft 5 milliards de dollars."
+    text = f"L'accord\n\n{s} Ces engagements porteraient la valorisation d'Anthropic à environ 350 milliards de dollars.\n"
+    assert belongs_elsewhere(s, "5 milliards de dollars", ["Nvidia"], text)
+    assert not belongs_elsewhere(s, "5 milliards de dollars", ["Microsoft"], text)
+    assert not belongs_elsewhere(s, "10 milliards de dollars", ["Nvidia"], text)  # opens the sentence
+    chunk = passage(text)
+    best = ranked(chunk, [0.1, 0.9])[0]  # the valuation sentence
+    for q in ["Quelle est la valorisation de Nvidia ?", "Quelle est la valorisation d'Anthropic ?"]:
+        res = fact.reply(analyse(q), [fact.with_answer(best, "environ 350 milliards de dollars")])
+        assert res.text.startswith("Environ 350") == ("Anthropic" in q), (q, res.text)
+        assert "valorisation d'Anthropic à environ 350 milliards" in res.text
+
+
 def test_instructions_planted_in_a_document_are_never_quoted():
     from qa.replies import fact
 

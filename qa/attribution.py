@@ -1,0 +1,41 @@
+"""Whose figure: in "Nvidia a prévu d'investir 10 milliards de dollars et Microsoft 5 milliards",
+the 5 billion are Microsoft's, the name written nearest before them. A short answer that belongs
+to a name the question does not ask about must not lead the reply as if it were the answer."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .text import STOP_WORDS, fold, words
+
+# A capitalised word inside a sentence (not the one that opens it): what the sentence names.
+_NAME = re.compile(r"(?<!^)(?<![.!?] )(?<![\n#] )(?<!\n)\b[A-ZÀ-Ý][\w'’-]+")
+_FIRST = re.compile(r"\W*([A-ZÀ-Ý][\w-]+)")
+
+
+def _similar(word: str, found: set[str]) -> bool:
+    return word in found or (len(word) >= 5 and any(f[:5] == word[:5] for f in found))
+
+
+def owner(sentence: str, at: int, text: str = "") -> str | None:
+    """The name written nearest before offset ``at``. The word that opens the sentence counts when
+    ``text`` (the passage) writes it with a capital inside a sentence too ("Nvidia a prévu…")."""
+    names = [m.group() for m in _NAME.finditer(sentence[:at]) if fold(m.group()).split("'")[-1] not in STOP_WORDS]
+    if names:
+        return names[-1]
+    first = _FIRST.match(sentence)
+    proper = {fold(m.group()) for m in _NAME.finditer(text or sentence)}
+    if not first or first.end(1) > at or fold(first.group(1)) in STOP_WORDS:
+        return None
+    return first.group(1) if fold(first.group(1)) in proper else None
+
+
+def belongs_elsewhere(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> bool:
+    """``answer`` (a span of ``sentence``) follows, nearest, a name that is none of ``asked``:
+    "la valorisation d'Anthropic à environ 350 milliards" is no valuation of Nvidia."""
+    asked_words = {w for n in asked if not n[:1].isdigit() for w in words(n)}
+    at = sentence.find(answer)
+    if not asked_words or at < 0:
+        return False
+    who = owner(sentence, at, text)
+    return who is not None and not any(_similar(w, set(words(who))) for w in asked_words)

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from .text import STOP_WORDS, fold, words
 
 # A capitalised word inside a sentence (not the one that opens it): what the sentence names.
-_NAME = re.compile(r"(?<!^)(?<![.!?] )(?<![\n#] )(?<!\n)\b[A-ZÀ-Ý][\w'’-]+")
-_FIRST = re.compile(r"\W*([A-ZÀ-Ý][\w-]+)")
+_NAME = re.compile(r"(?<!^)(?<![.!?] )(?<![\n#] )(?<!\n)\b[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)*")
+_FIRST = re.compile(r"\W*([A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)*)")
 
 
 def _similar(word: str, found: set[str]) -> bool:
@@ -20,22 +20,31 @@ def _similar(word: str, found: set[str]) -> bool:
 def owner(sentence: str, at: int, text: str = "") -> str | None:
     """The name written nearest before offset ``at``. The word that opens the sentence counts when
     ``text`` (the passage) writes it with a capital inside a sentence too ("Nvidia a prévu…")."""
-    names = [m.group() for m in _NAME.finditer(sentence[:at]) if fold(m.group()).split("'")[-1] not in STOP_WORDS]
+    names = [m.group() for m in _NAME.finditer(sentence[:at])
+             if not all(w in STOP_WORDS for w in fold(m.group()).split("'")[-1].split())]
     if names:
         return names[-1]
     first = _FIRST.match(sentence)
     proper = {fold(m.group()) for m in _NAME.finditer(text or sentence)}
-    if not first or first.end(1) > at or fold(first.group(1)) in STOP_WORDS:
+    if not first or first.end(1) > at or fold(first.group(1)).split()[0] in STOP_WORDS:
         return None
-    return first.group(1) if fold(first.group(1)) in proper else None
+    return first.group(1) if fold(first.group(1)).split()[0] in {w for p in proper for w in p.split()} else None
 
 
-def belongs_elsewhere(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> bool:
-    """``answer`` (a span of ``sentence``) follows, nearest, a name that is none of ``asked``:
-    "la valorisation d'Anthropic à environ 350 milliards" is no valuation of Nvidia."""
+def whose(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> bool | None:
+    """Whether ``answer`` (a span of ``sentence``) follows, nearest, one of the names ``asked``
+    (True), another name (False: "la valorisation d'Anthropic à environ 350 milliards" is no
+    valuation of Nvidia), or no name at all (None)."""
     asked_words = {w for n in asked if not n[:1].isdigit() for w in words(n)}
     at = sentence.find(answer)
     if not asked_words or at < 0:
-        return False
+        return None
     who = owner(sentence, at, text)
-    return who is not None and not any(_similar(w, set(words(who))) for w in asked_words)
+    if who is None:
+        return None
+    return any(_similar(w, set(words(who))) for w in asked_words)
+
+
+def belongs_elsewhere(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> bool:
+    """``answer`` follows, nearest, a name that is none of ``asked``."""
+    return whose(sentence, answer, asked, text) is False

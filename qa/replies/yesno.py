@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..attribution import whose
 from ..question import Question
-from ..selection import Candidate, subject_terms
-from ..text import analyze, fold, words
+from ..selection import Candidate
+from ..text import fold
 from ..types import Answer
 from . import compare, fact
 
@@ -18,33 +19,14 @@ _DOWN = re.compile(r"\b(?:recul\w*|baiss\w*|diminu\w*|chut\w*|fall\w*|fell|drop\
 _NEGATED = re.compile(r"\b(?:ne|n'|pas|not|no|never|jamais|aucun\w*)\b")
 
 
-_NUMBER = re.compile(r"(?<![\d,.])\d+(?:[.,]\d+)?(?![\d])")
-
-
-def _tied(sentence: str, figure: str, q: Question) -> bool:
-    """``figure`` is the number the sentence gives for what the question names: the first number
-    after one of its names (the last before it, when none follows), or, when the sentence has none
-    of its names, after one of its subject words. "Microsoft investit-il 15 milliards ?" is not
-    answered by "… 10 milliards de dollars et Microsoft 5 milliards de dollars, pour un total de
-    15 milliards": the 15 is the total's. The words that follow the figure in the question are its
-    unit ("milliards de dollars"), not what it is a figure of."""
-    f, asked = fold(sentence), fold(q.query)
-    numbers = [(m.start(), m.group().replace(",", ".")) for m in _NUMBER.finditer(f)]
-    unit = {w for m in re.finditer(rf"(?<![\d,.]){re.escape(figure)}(?![\d])", asked)
-            for w in words(asked[m.end():])[:3]}
-    gone = set(analyze(" ".join(unit)))
-
-    def places(cues: set[str]) -> list[re.Match]:
-        return [m for cue in cues for m in re.finditer(rf"\b{re.escape(cue)}", f)]
-    found = places({fold(n) for n in q.names if not n[0].isdigit()}) or \
-        places({t for t in subject_terms(q.query) if t not in gone})
-    want = figure.replace(",", ".")
-    for m in found:
-        after = next((n for at, n in numbers if at >= m.end()), None)
-        before = next((n for at, n in reversed(numbers) if at < m.start()), None)
-        if (after or before) == want:
-            return True
-    return False
+def _next_to_name(sentence: str, figure: str, names: tuple[str, ...]) -> bool:
+    """No other number stands between the figure and the last of the question's names before it:
+    the "1 100" of "… et Claire Dubois 420 kilogrammes, pour un total de 1 100" is not Claire's."""
+    f = fold(sentence)
+    at = re.search(rf"(?<![\d,.]){re.escape(figure)}(?![\d])", f)
+    ends = [m.end() for n in names if not n[:1].isdigit() for w in fold(n).split()
+            for m in re.finditer(rf"\b{re.escape(w)}", f[:at.start()] if at else "")]
+    return bool(at and ends) and not re.search(r"\d", f[max(ends):at.start()])
 
 
 def _direction(text: str) -> int:
@@ -68,14 +50,18 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
         return fact.reply(q, chosen)  # "n'a pas augmenté": no verdict read from a negated sentence
     if asked and said:
         yes, no = asked == said, asked != said
-    # The figure or date asked about is the one the sentence states for what the question names;
-    # a figure the sentence gives for something else decides nothing.
+    # The figure or date asked about is the one the sentence states for what the question names
+    # (the name written nearest before it, qa/attribution.py): "Microsoft investit-il 15 milliards ?"
+    # is not confirmed by "… et Microsoft 5 milliards de dollars, pour un total de 15 milliards",
+    # nor "OpenAI a-t-elle été fondée en 2021 ?" by "Anthropic, fondée en 2021 par … d'OpenAI".
     figures = [n for n in q.names if re.fullmatch(r"\d+(?:[.,]\d+)?", n)]
     stated = [n for n in figures if re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", sentence)]
-    if not all(_tied(sentence, n, q) for n in stated):
+    text = f"{best.hit.chunk.title} {best.hit.chunk.text}"
+    owners = [whose(sentence, n, q.names, text) and _next_to_name(sentence, n, q.names) for n in stated]
+    if False in owners:  # a figure the sentence gives for something else decides nothing
         return fact.reply(q, chosen)
-    if not no and figures and len(stated) == len(figures) and best.features.get("coverage", 0) >= 0.5 \
-            and best.features.get("grounded_here"):
+    if not no and figures and len(stated) == len(figures) and all(owners) and \
+            best.features.get("coverage", 0) >= 0.5 and best.features.get("grounded_here"):
         yes = True
     if not (yes or no):
         return fact.reply(q, chosen)

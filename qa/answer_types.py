@@ -28,7 +28,7 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     # A valuation is an amount too ("What valuation is Anthropic expected to reach?").
     (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |etait |sera |a ete )?(?:le |la )?(?:montant|somme|prix|cout|total|nombre|"
              r"valorisation)\b|\bhow (?:much|many)\b"
-             r"|\bwhat (?:is |was |will be )?(?:the |\w+(?:'s|s') )?(?:amount|sum|price|cost|total|number|size|valuation)\b"),
+             r"|\bwhat (?:is |was |will be )?(?:the )?(?:\w+(?:'s|s') )?(?:amount|sum|price|cost|total|number|size|valuation)\b"),
     (PLACE, r"^\W*ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
             r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
 ]
@@ -63,7 +63,7 @@ SPAN_PATTERNS = {
                      r"aout|septembre|octobre|novembre|decembre)\b(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
-                      rf"novembre|decembre))|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
+                      rf"novembre|decembre)\b)|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
     # A range is one answer ("deux à trois ans", "2 à 3 semaines"); "a" is only English's "a year".
     DURATION: re.compile(rf"{_LEAD}(?:(?:\bentre\s+{_DNUM}\s+et\s+|\bbetween\s+{_DNUM}\s+and\s+|{_DNUM}\s+(?:à|a|ou|to|or|-)\s+)?"
                          rf"{_DNUM}\s*(?:\b\w+\s+)?|\ba\s+){_TIME_UNIT}", re.I),
@@ -72,6 +72,7 @@ SPAN_PATTERNS = {
     # that names a place (not "dans l'intelligence artificielle")
     PLACE: re.compile(rf"{PLACE_AT}((?:{_PLACE_NOUN}(?:\s+(?:du|de la|des|de|d'))?\s*)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|{_PLACE_NOUN})"),
 }
+_ARTICLES = frozenset({"le", "la", "les", "the"})
 _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")
 
 
@@ -130,6 +131,11 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
             s, e = m.span(1)
             if len(text[s:e]) < 3 or fold(text[s:e]) in {fold(x) for x in exclude}:
                 continue
+            while True:  # "Selon Marie Curie": "Selon" opens the sentence with a capital, names no one
+                first = re.match(r"(\S+)\s+", text[s:e])  # (an article may: "Le Monde", "La Poste")
+                if not first or fold(first.group(1)) not in STOP_WORDS or fold(first.group(1)) in _ARTICLES:
+                    break
+                s += first.end()
             if all(w in STOP_WORDS for w in fold(text[s:e]).split()):
                 continue  # "Elle", "Cette" open a sentence with a capital; they name no one
         out.append((s, e))
@@ -174,8 +180,10 @@ def to_english(span: str, kind: str | None = None) -> str:
     m = re.fullmatch(r"(entre|du) (.+?) (?:et|au) (.+)", f) if kind == DATE else None
     if m:  # a period: each end alone, then together ("between January 15 and May 15, 2020")
         first = m.group(2)
-        if re.fullmatch(r"\d{1,2}(?:er)?", first) and " " in m.group(3):  # "du 5 au 7 juillet 2024"
-            first = f"{first} {m.group(3).split(' ', 1)[1]}"  # the first day has the last one's month
+        day = re.fullmatch(r"(?:le )?(\d{1,2}(?:er)?)", first)
+        if day and " " in m.group(3):  # "du 5 au 7 juillet 2024", "entre le 5 et le 7 juillet 2024"
+            end = re.sub(r"^le ", "", m.group(3))
+            first = f"{day.group(1)} {end.split(' ', 1)[1]}"  # the first day has the last one's month
         a, b = to_english(first, DATE), to_english(m.group(3), DATE)
         if a != first and b != m.group(3):
             return f"{'between' if m.group(1) == 'entre' else 'from'} {a} {'and' if m.group(1) == 'entre' else 'to'} {b}"

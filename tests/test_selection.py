@@ -28,6 +28,7 @@ def test_a_month_is_a_whole_word_and_a_pronoun_names_no_one():
     assert spans("Le marché ouvre en mai 2024 et ferme mi-juin.", DATE) == ["en mai 2024", "mi-juin"]
     s = "La mairie est ouverte. Elle a rappelé que Hélène Marchand est la maire. Cette année, Le Monde écrit."
     assert spans(s, NAME) == ["Hélène Marchand", "Le Monde"]
+    assert spans("Selon Marie Curie, le radium émet. Après Google vient Meta.", NAME) == ["Marie Curie", "Google", "Meta"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -84,8 +85,6 @@ def test_the_agent_of_a_passive_verb_answers_who():
     founding = "Anthropic, fondée en 2021 par d'anciens employés d'OpenAI, se positionne."
     assert agent(founding, "Qui a fondé Anthropic ?", ["Anthropic"]) == "d'anciens employés d'OpenAI"
     assert agent(founding, "Qui a fondé OpenAI ?", ["OpenAI"]) is None
-    assert agent("Anthropic, fondée en 2021 par d'anciens employés d'OpenAI, se positionne…", "Qui a fondé Anthropic ?",
-                 ["Anthropic"]) == "d'anciens employés d'OpenAI"
     assert agent("Le texte a été voté par le Parlement.", "Qui prononce les sanctions ?") is None  # another verb
     # an FAQ label before the question: "Préventel : qui peut le consulter ?" asks who
     assert agent("Le fichier peut être consulté par le GIE Préventel.", "Préventel : qui peut le consulter ?",

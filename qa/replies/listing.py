@@ -54,17 +54,18 @@ def inline(sentence: str) -> tuple[list[str], tuple[int, int]] | None:
     return None
 
 
-# Items of one list open alike: "en France, en Italie et en Espagne". Items opening on different
-# prepositions are the complements of a clause: "mis à disposition des clients d'Azure, avec un
-# choix de modèles étendu et de nouvelles capacités" lists no customers.
-_PREPOSITION = frozenset("à a au aux avec sans pour par dans sur sous en chez vers selon contre depuis pendant "
+# Items of one list open alike: "en France, en Italie et en Espagne", "par carte, par chèque ou en
+# espèces". When some items open on a preposition and others do not, they are a clause's
+# complements: "mis à disposition des clients d'Azure, avec un choix de modèles étendu et de
+# nouvelles capacités" lists no customers.
+_PREPOSITION = frozenset("à au aux avec sans pour par dans sur sous en chez vers selon contre depuis pendant "
                          "with without for by in on at to from into under over".split())
 
 
 def _mixed_openings(items: list[str]) -> bool:
     firsts = [re.split(r"[\s'’]", i.strip().lower(), maxsplit=1)[0] for i in items]
-    firsts = ["à" if f in ("a", "au", "aux") else f for f in firsts]  # "à la mairie, au département"
-    return any(f in _PREPOSITION for f in firsts) and len(set(firsts)) > 1
+    opens = [f in _PREPOSITION for f in firsts]
+    return any(opens) and not all(opens)
 
 
 _DETERMINER = re.compile(r"\b(?:le|la|les|l'|l’|un|une|des|du|the|a|an|son|sa|ses|leur|leurs)(?=\s|(?<=['’]))",

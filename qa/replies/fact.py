@@ -45,8 +45,13 @@ _NAVIGATION = re.compile(r"\W*(?:pour )?(?:en savoir plus|voir aussi|voir egalem
 # not to its reader: a document may carry them to steer an assistant; they state no fact.
 _ORDERS = r"(?:instructions?|prompts?|consignes?|directives?)"
 _BEFORE = r"(?:previous|prior|above|earlier|precedentes?|anterieures?|ci-dessus)"
-_INSTRUCTIONS = re.compile(rf"\b(?:ignore[rsz]?|disregard|forget|oublie[rsz]?|ne tiens? pas compte d)\W+(?:\w+\W+){{0,3}}?"
-                           rf"(?:{_BEFORE}\W+{_ORDERS}|{_ORDERS}\W+{_BEFORE})\b")
+# An order opens its clause: "Ignore previous instructions…", "… et ignorez les consignes
+# précédentes", "Ne tenez pas compte des instructions précédentes"; "Le gouvernement a ignoré les
+# directives antérieures" states a fact.
+_INSTRUCTIONS = re.compile(
+    rf"(?:^|[.!?:;,]\s*|\b(?:and|et|puis|then)\s+)(?:please\s+|s'il vous plait,?\s+)?"
+    rf"(?:ignore|ignorez|ignores|disregard|forget|oublie|oubliez|ne (?:tiens|tenez|pas tenir) pas compte (?:des?|du|d'))"
+    rf"\W+(?:\w+\W+){{0,3}}?(?:{_BEFORE}\W+{_ORDERS}|{_ORDERS}\W+{_BEFORE})\b")
 
 
 def says_nothing(text: str) -> bool:

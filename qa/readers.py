@@ -129,8 +129,8 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 
 
 def _hidden(tag) -> bool:
-    return tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true" or \
-        bool(_HIDDEN_STYLE.search(str(tag.get("style", ""))))
+    # (not aria-hidden: it hides from screen readers what the page still shows)
+    return tag.has_attr("hidden") or bool(_HIDDEN_STYLE.search(str(tag.get("style", ""))))
 
 
 def _html_meta(soup) -> dict[str, str]:

@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
             else:
                 _print_answer(res)
+            sys.stdout.flush()  # here, where a reader that left is caught, not at exit
             return EXIT_OK
         if args.command == "index":
             from .corpus import select

@@ -44,6 +44,7 @@ def test_an_unknown_source_is_bad_usage_and_a_closed_pipe_no_crash(pipeline, art
     out = run(["ask", "Qui a fondé Anthropic ?", "--source", "nope.txt"], article_settings)
     assert out.returncode == 2 and "no indexed document 'nope.txt'" in out.stderr, out.stderr
     env = {**os.environ, "QA_CORPUS_DIR": str(article_settings.corpus_dir), "QA_INDEX_DIR": str(article_settings.index_dir)}
+    env.pop("PYTHONUNBUFFERED", None)  # a shell's stdout is buffered: the answer is written at once
     # the reader is gone before the answer is written (`qa ask … | head` once it has its lines)
     piped = subprocess.run(["bash", "-c", f"{sys.executable} -m qa ask 'Qui a fondé Anthropic ?' | true; "
                             "echo status ${PIPESTATUS[0]}"], capture_output=True, text=True, env=env, timeout=300, cwd=ROOT)

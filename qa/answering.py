@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -107,7 +107,7 @@ class Answerer:
             return self._absent(q, known)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
         # The French words an English question's words mean, and the English words they stand for.
-        french, meant = "", frozenset()
+        meant: frozenset[str] = frozenset()
         if q.lang == "en":  # English words seldom match the French text letter for letter
             known, bridged, meant = self._bridged(q, hits)
             # A question for a figure or a date is judged by that answer's own checks (a grounded
@@ -117,9 +117,8 @@ class Answerer:
                 return self._absent(q, known)
             if bridged:  # searched and matched with them too, as the French question would be
                 # (bench/parity.py: English correct 0.50 -> 0.54, wrong 0.35 -> 0.31)
-                french = " ".join(bridged)
-                q = replace(q, french=french)
-                hits = self.index.search(f"{q.query} {french}", k=self.top_k, vector=vector, sources=sources)
+                q = replace(q, french=" ".join(bridged))
+                hits = self.index.search(f"{q.query} {q.french}", k=self.top_k, vector=vector, sources=sources)
         noun = counted_noun(q.query)
         # "combien de salariés" of documents that never name any; "temps" or "fois" (time, times)
         # name no thing that is counted.
@@ -128,7 +127,7 @@ class Answerer:
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it
             hits = titled.whole(self.index.document(own), hits)
-        ranked = sorted(candidates(self.index, q.query, vector, hits, also=french, instead=meant),
+        ranked = sorted(candidates(self.index, q.query, vector, hits, also=q.french, instead=meant),
                         key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)

@@ -25,10 +25,10 @@ def owner(sentence: str, at: int, text: str = "") -> str | None:
     if names:
         return names[-1]
     first = _FIRST.match(sentence)
-    proper = {fold(m.group()) for m in _NAME.finditer(text or sentence)}
     if not first or first.end(1) > at or fold(first.group(1)).split()[0] in STOP_WORDS:
         return None
-    return first.group(1) if fold(first.group(1)).split()[0] in {w for p in proper for w in p.split()} else None
+    proper = {w for m in _NAME.finditer(text or sentence) for w in fold(m.group()).split()}
+    return first.group(1) if fold(first.group(1)).split()[0] in proper else None
 
 
 def whose(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> bool | None:

@@ -19,11 +19,16 @@ _DOWN = re.compile(r"\b(?:recul\w*|baiss\w*|diminu\w*|chut\w*|fall\w*|fell|drop\
 _NEGATED = re.compile(r"\b(?:ne|n'|pas|not|no|never|jamais|aucun\w*)\b")
 
 
+def _figure(n: str) -> re.Pattern:
+    """The number ``n`` alone, not inside a longer one: "5" is not in "15", "2,5" or "50"."""
+    return re.compile(rf"(?<![\d,.]){re.escape(n)}(?![\d])")
+
+
 def _next_to_name(sentence: str, figure: str, names: tuple[str, ...]) -> bool:
     """No other number stands between the figure and the last of the question's names before it:
     the "1 100" of "… et Claire Dubois 420 kilogrammes, pour un total de 1 100" is not Claire's."""
     f = fold(sentence)
-    at = re.search(rf"(?<![\d,.]){re.escape(figure)}(?![\d])", f)
+    at = _figure(figure).search(f)
     ends = [m.end() for n in names if not n[:1].isdigit() for w in fold(n).split()
             for m in re.finditer(rf"\b{re.escape(w)}", f[:at.start()] if at else "")]
     return bool(at and ends) and not re.search(r"\d", f[max(ends):at.start()])
@@ -55,7 +60,7 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     # is not confirmed by "… et Microsoft 5 milliards de dollars, pour un total de 15 milliards",
     # nor "OpenAI a-t-elle été fondée en 2021 ?" by "Anthropic, fondée en 2021 par … d'OpenAI".
     figures = [n for n in q.names if re.fullmatch(r"\d+(?:[.,]\d+)?", n)]
-    stated = [n for n in figures if re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", sentence)]
+    stated = [n for n in figures if _figure(n).search(sentence)]
     text = f"{best.hit.chunk.title} {best.hit.chunk.text}"
     owners = [whose(sentence, n, q.names, text) and _next_to_name(sentence, n, q.names) for n in stated]
     if False in owners:  # a figure the sentence gives for something else decides nothing

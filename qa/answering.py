@@ -12,7 +12,7 @@ import numpy as np
 
 from .answer_types import DURATION
 from .align import Aligner, TokenModel
-from .bridge import WordBridge, english_subject, not_subject, pool_words
+from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
 from .followup import entities
 from .indexing import sentence_id
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
@@ -149,7 +149,7 @@ class Answerer:
         (kept together as asked: "chiffre d'affaires")."""
         known = known or self._known
         names = {w for n in q.names for w in words(n)}
-        stop = (not_subject() if q.lang == "en" else STOP_WORDS) | TYPE_WORDS | names
+        stop = (not_subject() if q.lang == "en" else not_subject_fr()) | TYPE_WORDS | names
         text = english_subject(q.text) if q.lang == "en" else q.text
         phrases: list[str] = []
         last_end, gap_ok = 0, False
@@ -248,7 +248,7 @@ class Answerer:
         ``known`` also bridges words to their French translations. ``fact``: the question asks for
         a fact with no answer type (not why, nor yes or no, nor a date or a figure)."""
         names = {w for n in entities(query) for w in words(n)}
-        stop = not_subject() if lang == "en" else STOP_WORDS
+        stop = not_subject() if lang == "en" else not_subject_fr()
         asked = english_subject(query) if lang == "en" else query
         subject = [w for w in words(asked) if len(w) >= 2 and w not in stop and w not in names
                    and w not in TYPE_WORDS and not w.isdigit()]

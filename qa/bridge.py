@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .text import STOP_WORDS, english_stop_words, word_set
+from .text import STOP_WORDS, english_stop_words, fold, word_set
 
 if TYPE_CHECKING:
     from .encoders import QueryEncoder
@@ -83,6 +83,22 @@ def pool_words(texts: Iterable[str]) -> set[str]:
 # "How long", "how far": the word after "how" asks for a measure, like "combien de temps"; it names
 # no subject the documents must hold.
 _HOW = re.compile(r"\bhow (?:long|far|often|old|soon|big|large|tall|high|early|late)\b", re.I)
+
+
+# French verbs and nouns that carry no subject of their own: "faut-il", "pour devenir", "où se trouve",
+# "en cas de". bench/parity.py 54 -> 55/72 ("la franchise en cas de bris de glace" is no longer
+# answered with the natural-disaster franchise); cnil, absent facts, spf, article, chat, PIAF unchanged.
+FRENCH_LIGHT = frozenset("faut falloir faudra faudrait fallait devenir devient deviennent devenu devenue devenus "
+                         "devenues trouve trouvent trouver cas".split())
+
+
+@lru_cache(maxsize=1)
+def not_subject_fr() -> frozenset[str]:
+    """Words of a French question that name no subject: the stop words, NLTK's French ones (the
+    forms of "être" and "avoir": "je suis", "vous avez") and the light words above."""
+    from bm25s.stopwords import STOPWORDS_FRENCH
+
+    return STOP_WORDS | {fold(w) for w in STOPWORDS_FRENCH} | FRENCH_LIGHT
 
 
 @lru_cache(maxsize=1)

@@ -275,3 +275,22 @@ def test_an_english_question_for_a_duration_is_answered_a_little_further_away(tm
     assert en.citations[0].highlight == fr.citations[0].highlight
     # an untyped English question keeps the floor: the document does not say who runs Préventel
     assert not pipe.answer("Who runs the Préventel register?").found
+
+
+def test_light_words_of_a_french_question_name_no_subject(tmp_path, base_settings, embedder):
+    from conftest import corpus_of
+    from qa.pipeline import get_pipeline
+
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {
+        "assurance.md": "# Franchise\n\nSi le sinistre est consécutif à une catastrophe naturelle, le montant de "
+                        "la franchise est de 380 €. Dans tous les cas, elle est fixée par arrêté.\n"}))
+    # "en cas de" names no subject (the text says "cas" too): of "franchise", "bris" and "glace",
+    # two are never written
+    res = pipe.answer("Quel est le montant de la franchise en cas de bris de glace ?")
+    assert not res.found and "bris de glace" in res.text, res.text
+    assert pipe.answer("Quel est le montant de la franchise en cas de catastrophe naturelle ?").text.startswith("380 €")
+
+
+def test_what_is_missing_leaves_out_light_verbs(pipeline):
+    res = ask(pipeline, "Où se trouve le siège d'Anthropic ?")  # "se trouver": where it is, not what
+    assert not res.found and res.text.endswith("rien sur : siège."), res.text

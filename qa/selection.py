@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .acronyms import unglossed
 from .agents import agent
 from .answer_types import AMOUNT, COUNT, DATE, PERCENT, PLACE, PLACE_AT, find_spans, question_type
 from .chunking import clauses
@@ -63,11 +64,18 @@ class Candidate:
 
 
 def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit],
-               explore: bool = False, also: str = "", instead: frozenset[str] = frozenset()) -> list[Candidate]:
+               explore: bool = False, also: str = "", instead: frozenset[str] = frozenset(),
+               aliases: dict[str, str] | None = None) -> list[Candidate]:
     """Every sentence of ``hits``, scored; ``explore`` adds the features tried but not weighted
     (for ``bench/tune_selection.py``; answers do not compute them). ``also``: more words the
     sentences may share with the question (the French words of an English one), standing
-    ``instead`` of some of its words."""
+    ``instead`` of some of its words; ``aliases``: the long form of each acronym the documents
+    define (folded acronym -> long form), which a passage that writes the acronym also says."""
+    aliases = aliases or {}
+
+    def said(text: str) -> frozenset[str]:  # "RGPD" says "Règlement européen sur la protection des données"
+        own = word_set(text)
+        return own.union(*(word_set(aliases[w]) for w in own if w in aliases))
     # Passages are ranked by document: retrieval tells documents apart better than the sections of
     # one document, whose sentences compete on their own merits (all of the article's do).
     documents = list(dict.fromkeys(h.chunk.source for h in hits))
@@ -76,9 +84,13 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     kind = question_type(query)
     # A bridged English word counts once, as its French word: left in, a word no passage uses gets
     # the highest idf and outweighs what the passages do share ("valuation" beside "valorisation").
+    # The words inside brackets that spell out the acronym before them restate it: "TAJ (Traitement
+    # d'antécédents judiciaires - anciens STIC et JUDEX)" asks about the TAJ, which its document need
+    # not define again, nor name by its old names.
+    plain = unglossed(query)
     gone = set(analyze(" ".join(instead)))
-    weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{query} {also}")) if t not in gone}
-    names = [n for n in entities(query) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
+    weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
+    names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(unlabelled(query))))  # "Préventel : qui peut le consulter ?"
     # "Transports en commun : combien de temps conserver les données ?": the label before the colon
@@ -93,8 +105,10 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         rank = documents.index(c.source)
         heads = word_set(f"{c.title} {c.section}")
         passage = term_set(f"{c.title} {c.section} {c.text}") if topic else frozenset()
+        if topic and aliases:
+            passage = passage.union(*(term_set(aliases[w]) for w in word_set(c.text) if w in aliases))
         on_topic = not topic or any(_has(t, passage) for t in topic)
-        grounded = all(_grounded(n, word_set(c.text) | heads, typos=True) for n in names)
+        grounded = all(_grounded(n, said(c.text) | heads, typos=True) for n in names)
 
         def cos(u: Span, source: str = c.source) -> float | None:
             i = sentence_id(source, u)
@@ -119,7 +133,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                 if kind == PLACE and span and cut_short(s.text, span):
                     span = None  # the sentence says where, but "Centre." alone would not
             f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
-                 "grounded_here": all(_grounded(n, word_set(s.text) | heads) for n in names),
+                 "grounded_here": all(_grounded(n, said(s.text) | heads) for n in names),
                  "named": all(_grounded(n, word_set(s.text)) for n in names),  # by the sentence itself
                  "near": near, "precise": bool(span and re.search(r"\d", span)),
                  "rank": rank,  # of its document

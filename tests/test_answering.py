@@ -294,3 +294,23 @@ def test_light_words_of_a_french_question_name_no_subject(tmp_path, base_setting
 def test_what_is_missing_leaves_out_light_verbs(pipeline):
     res = ask(pipeline, "Où se trouve le siège d'Anthropic ?")  # "se trouver": where it is, not what
     assert not res.found and res.text.endswith("rien sur : siège."), res.text
+
+
+def test_an_acronym_stands_for_the_words_it_spells(tmp_path, base_settings, embedder):
+    from conftest import corpus_of
+    from qa.pipeline import get_pipeline
+
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {
+        "echelle.md": "# Fiche 1\n\nLe RGPD impose de désigner un délégué pour tout traitement de données à grande "
+                      "échelle.\n",
+        "contrat.md": "# Fiche 2\n\nSelon le Règlement européen sur la protection des données (RGPD), le "
+                      "consentement n'est pas nécessaire pour l'exécution d'un contrat.\n",
+        "taj.md": "# Fiche 3\n\nNon, les personnes mises en cause dans une procédure ne peuvent pas s'opposer à "
+                  "être inscrites dans le TAJ.\n"}))
+    # the label names the regulation as a fiche defines it; the answering fiche writes "RGPD"
+    res = pipe.answer("Règlement européen : que faut-il faire pour un traitement à grande échelle ?")
+    assert res.found and res.citations[0].source == "echelle.md", res.text
+    # the brackets spell out "TAJ" with its old names, which no document needs to repeat
+    res = pipe.answer("TAJ (Traitement d'antécédents judiciaires - anciens STIC et JUDEX) : puis-je refuser "
+                      "d'y être inscrit ?")
+    assert res.found and res.citations[0].source == "taj.md", res.text

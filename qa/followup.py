@@ -12,6 +12,7 @@ _PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|leurs|sa|son|ses|celle-c
 # An English possessive or contraction ending a word: "Anthropic's" names Anthropic, "I'm" is "I".
 CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d)$")
 _ENTITY = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[A-ZÀ-Ö][\w'-]*[A-Za-z0-9]|[A-Z]|\w*[A-Z]\w*[A-Z]\w*|\w*\d\w*)\b")
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 _QUESTION_WORDS = {"combien", "comment", "quand", "quel", "quelle", "quels", "quelles", "qui", "que", "quoi",
                    "pourquoi", "ou", "est-ce", "how", "what", "when", "where", "who", "which", "why", "whom",
                    "is", "are", "was", "did", "does", "do", "and", "et", "according", "selon", "dans", "in",
@@ -32,6 +33,11 @@ def entities(question: str) -> list[str]:
         if f in _QUESTION_WORDS or f in STOP_WORDS or f.startswith("qu'") or "-t-" in f or \
                 (m.start() == 0 and re.search(r"-(?:ce|on|il|elle|ils|elles)$", f)) or \
                 ((m.start() == 0 or f == "i") and f in english_stop_words() and (f == "i" or not word.isupper())):
+            continue
+        # An elided word opening the question ("J'ai payé…", "L'accord prévoit…", "S'il…") is a
+        # pronoun or a common noun; "D'Anthropic", "L'Oréal" name something.
+        rest = _ELIDED.sub("", word)
+        if rest != word and (not rest[:1].isupper() or fold(rest) in STOP_WORDS):
             continue
         if word and word not in out:
             out.append(word)

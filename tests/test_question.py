@@ -50,6 +50,11 @@ def test_follow_ups_carry_the_kind_of_the_previous_turn():
     ("What is Anthropic's annual revenue?", ["Anthropic"]),
     ("Are manufacturers considered processors under the GDPR?", ["GDPR"]),
     ("Qu'a dit Satya Nadella ?", ["Satya", "Nadella"]),
+    # an elided pronoun or common noun opening the question names nothing
+    ("J'ai payé ma facture : qui doit demander ma sortie du fichier Préventel ?", ["Préventel"]),
+    ("L'accord prévoit-il une exclusivité ?", []),
+    ("S'il pleut, le festival a-t-il lieu ?", []),
+    ("L'Oréal a-t-il investi ?", ["L'Oréal"]),
 ])
 def test_names_are_not_english_function_words(question, names):
     q = analyse(question)

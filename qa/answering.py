@@ -11,11 +11,12 @@ from dataclasses import replace
 import numpy as np
 
 from .answer_types import DURATION
-from .acronyms import definitions, unglossed
+from .acronyms import unglossed
 from .align import Aligner, TokenModel
 from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
 from .followup import entities
 from .indexing import sentence_id
+from .lexicon import Lexicon
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
@@ -72,21 +73,7 @@ class Answerer:
         self.index, self.top_k, self.max_chars = index, top_k, max_question_chars
         self.titles = {c.source: c.title for c in index.chunks}
         self.n_docs = len(self.titles)
-        # Folded words of all documents: a French question none of whose subject words the
-        # documents ever use ("chiffre d'affaires") asks about something they do not cover.
-        self.vocabulary = {w for c in index.chunks for w in words(f"{c.title} {c.section} {c.text}")}
-        self.stems = {stem(w) for w in self.vocabulary}
-        self.prefixes = {w[:5] for w in self.vocabulary if len(w) >= 6}
-        # The acronyms the documents spell out ("… protection des données (RGPD)"), for the passages
-        # that use them alone (the first definition kept). cnil/dev: "Règlement européen : …"
-        # questions answered from fiches that write "RGPD", and "TAJ (Traitement d'antécédents
-        # judiciaires - anciens STIC et JUDEX) : …" from fiches that never write the old names:
-        # correct 25 -> 29/39, wrong 6 -> 6; absent facts 25 -> 27/39 confident (both TAJ
-        # questions, answered from the other TAJ fiches); spf, article, chat, PIAF unchanged.
-        self.aliases: dict[str, str] = {}
-        for c in index.chunks:
-            for acronym, long in definitions(c.text).items():
-                self.aliases.setdefault(fold(acronym), long)
+        self.lexicon = Lexicon(index.chunks)
         self.bridge = WordBridge(index.embedder)
         self.aligner = Aligner(tokens or index.embedder)
         self._summaries: dict[tuple[str, str], Answer] = {}
@@ -106,7 +93,7 @@ class Answerer:
             return chat.reply(q, self._titles(sources), self._examples())
         if q.kind == SUMMARY:
             return self._summary(q, sources)
-        if not any(w in self.vocabulary or w in STOP_WORDS for w in words(q.query)):
+        if not any(w in self.lexicon.vocabulary or w in STOP_WORDS for w in words(q.query)):
             # Not one word that the documents or either language knows ("xxxx", a stray paste).
             return self._absent(q)
         vector = self.index.embedder.encode_queries([q.topic if q.kind == TOPIC else q.query])[0]
@@ -139,7 +126,7 @@ class Answerer:
         if own is not None:  # the question is the title of a document: that document answers it
             hits = titled.whole(self.index.document(own), hits)
         ranked = sorted(candidates(self.index, q.query, vector, hits, also=q.french, instead=meant,
-                                   aliases=self.aliases), key=lambda c: c.score, reverse=True)
+                                   lexicon=self.lexicon), key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,
@@ -180,9 +167,7 @@ class Answerer:
         return absent.reply(q, self.n_docs, known, phrases)
 
     def _known(self, word: str) -> bool:
-        """The documents use the word, a word of the same stem or of the same first five letters."""
-        return all(w in self.vocabulary or stem(w) in self.stems or (len(w) >= 6 and w[:5] in self.prefixes)
-                   for w in words(word))
+        return self.lexicon.known(word)
 
     def _bridged(self, q: Question, hits: list[Hit]) -> tuple[Callable[[str], bool], list[str], frozenset[str]]:
         """``_known`` for an English question: also a word that means a word of the retrieved

@@ -16,6 +16,7 @@ from .chunking import clauses
 from .definitions import defined_terms, defines
 from .followup import entities
 from .indexing import sentence_id
+from .lexicon import Lexicon
 from .retrieval import Hit, HybridIndex
 from .text import LABEL, STOP_WORDS, analyze, fold, stem, term_set, unlabelled, word_set, words
 from .types import Span
@@ -47,7 +48,7 @@ CONTINUES = re.compile(
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _DIGITS = re.compile(r"\d")
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
-_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
+_WORD = re.compile(r"(?<!^)(?<![.!?:;•] )\b[^\W\d_][\w-]+")
 
 
 @dataclass
@@ -65,13 +66,14 @@ class Candidate:
 
 def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit],
                explore: bool = False, also: str = "", instead: frozenset[str] = frozenset(),
-               aliases: dict[str, str] | None = None) -> list[Candidate]:
+               lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every sentence of ``hits``, scored; ``explore`` adds the features tried but not weighted
     (for ``bench/tune_selection.py``; answers do not compute them). ``also``: more words the
     sentences may share with the question (the French words of an English one), standing
-    ``instead`` of some of its words; ``aliases``: the long form of each acronym the documents
-    define (folded acronym -> long form), which a passage that writes the acronym also says."""
-    aliases = aliases or {}
+    ``instead`` of some of its words; ``lexicon``: the documents' own words, with the acronyms they
+    spell out, which a passage that writes the acronym also says."""
+    aliases = lexicon.aliases if lexicon else {}
+    common = lexicon.common if lexicon else frozenset()
 
     def said(text: str) -> frozenset[str]:  # "RGPD" says "Règlement européen sur la protection des données"
         own = word_set(text)
@@ -90,7 +92,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     plain = unglossed(query)
     gone = set(analyze(" ".join(instead)))
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
-    names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits)]
+    names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)]
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(unlabelled(query))))  # "Préventel : qui peut le consulter ?"
     # "Transports en commun : combien de temps conserver les données ?": the label before the colon
@@ -155,12 +157,17 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     return out
 
 
-def _opening_word(name: str, query: str, hits: list[Hit]) -> bool:
+def _opening_word(name: str, query: str, hits: list[Hit], common: frozenset[str] = frozenset()) -> bool:
     """``name`` is the question's first word, capitalised only because it opens the question
     ("Démarchage par courriel : faut-il mon accord ?"): the passages write it in lower case, and
-    never with a capital inside a sentence."""
+    never with a capital inside a sentence, or all the documents do (``common``: "Dire que…"),
+    unless it heads a label: "Démarchage par fax : que faire ?" is about "démarchage", which the
+    passage must name (cnil/dev: "Démarchage", "Cours", "Hébergeur" read as common words gave 1
+    wrong answer more, and 2 on absent facts)."""
     if " " in name or name.isupper() or not re.match(rf"[\s\"«'(]*{re.escape(name)}(?![\w-])", query):
         return False
+    if fold(name) in common and not LABEL.match(query):
+        return True
     lower = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
     inside = re.compile(rf"(?<![.!?:»\n]\s)(?<![\w-]){re.escape(name)}(?![\w-])")
     texts = [h.chunk.text for h in hits]

@@ -58,6 +58,8 @@ def test_a_who_question_wants_a_name_it_does_not_ask_about():
     assert _new_name("Anthropic a été fondée par Dario Amodei.", asked)
     assert not _new_name("Anthropic a été fondée en 2021 par d'anciens employés.", asked)
     assert not _new_name("Fondée en 2021, elle emploie mille personnes.", asked)  # opening capital only
+    # the capital that opens a list item after a colon is no name ("… suivantes : Identité des personnes")
+    assert not _new_name("Le fichier contient les informations suivantes : Identité des personnes.", asked)
 
 
 def test_a_common_noun_that_opens_the_question_is_not_a_name():
@@ -74,6 +76,26 @@ def test_a_common_noun_that_opens_the_question_is_not_a_name():
     assert not _opening_word("Nvidia", "Nvidia a-t-il investi ?", hits("Le groupe Nvidia investit."))
     assert not _opening_word("Orange", "Orange a-t-il répondu ?", hits("Une orange. La société Orange a répondu."))
     assert not _opening_word("CNIL", "CNIL : que faire ?", hits("la cnil"))  # acronyms stay names
+    # the retrieved passages do not say, but all the documents write "dire" as a common word
+    q = "Dire que je porte une arme, est-ce un motif légitime ?"
+    assert _opening_word("Dire", q, hits("Rien à voir."), common=frozenset({"dire"}))
+    assert not _opening_word("Dire", q, hits("Rien à voir."))
+    # the word that heads a label names its topic, which the passage must name
+    q = "Démarchage par fax : que faire ?"
+    assert not _opening_word("Démarchage", q, hits("Rien à voir."), common=frozenset({"demarchage"}))
+
+
+def test_the_lexicon_tells_common_words_from_names():
+    from qa.lexicon import Lexicon
+    from qa.types import Chunk
+
+    texts = ["Il faut dire la vérité. Dire non est permis.", "La société Orange a répondu. Une orange est un fruit.",
+             "Selon le Règlement européen sur la protection des données (RGPD), tout est dit."]
+    lex = Lexicon(Chunk(id=str(i), doc_id="d", source=f"d{i}", title="", section="", index=0, start=0,
+                        end=len(t), text=t) for i, t in enumerate(texts))
+    assert "dire" in lex.common and "orange" not in lex.common  # capitalised inside a sentence once
+    assert lex.aliases == {"rgpd": "Règlement européen sur la protection des données"}
+    assert lex.known("vérités") and lex.known("protections") and not lex.known("licenciement")
 
 
 def test_the_agent_of_a_passive_verb_answers_who():

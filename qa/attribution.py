@@ -45,6 +45,22 @@ def whose(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> b
     return any(_similar(w, set(words(who))) for w in asked_words)
 
 
+# A name right after one of these is where the thing asked goes, not whose it is: "How much is
+# Microsoft putting into Anthropic?" asks for Microsoft's figure; "la valorisation d'Anthropic"
+# for Anthropic's ("de" marks whose).
+_TOWARD = re.compile(r"(?:\b(?:dans|en|à|a|au|aux|chez|pour|vers|sur|avec|aupres de|contre|into|in|to|at|for|with|"
+                     r"on|towards|against)\s+(?:l'|la |le |les |the )?)$", re.I)
+
+
+def asked_owners(question: str, names: Iterable[str]) -> tuple[str, ...]:
+    """The names of ``question`` whose figure it asks for: all of them but those it names as where
+    the thing goes; all of them when every one is."""
+    names = tuple(names)
+    own = tuple(n for n in names if not any(_TOWARD.search(question[:m.start()])
+                                             for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", question)))
+    return own or names
+
+
 def belongs_elsewhere(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> bool:
     """``answer`` follows, nearest, a name that is none of ``asked``."""
     return whose(sentence, answer, asked, text) is False

@@ -139,6 +139,21 @@ def test_a_figure_that_belongs_to_another_name_does_not_lead():
         res = fact.reply(analyse(q), [fact.with_answer(best, "environ 350 milliards de dollars")])
         assert res.text.startswith("Environ 350") == ("Anthropic" in q), (q, res.text)
         assert "valorisation d'Anthropic à environ 350 milliards" in res.text
+    # a name the question gives as where the money goes is not whose figure it asks for
+    for q, leads in [("How much is Microsoft putting into Anthropic?", False),
+                     ("Combien Microsoft investit-il dans Anthropic ?", False),
+                     ("Combien a-t-on investi dans Anthropic ?", True)]:  # no other name: it is asked
+        res = fact.reply(analyse(q), [fact.with_answer(best, "environ 350 milliards de dollars")])
+        assert res.text.startswith(("Environ 350", "About $350")) == leads, (q, res.text)
+
+
+def test_the_names_a_question_asks_a_figure_of():
+    from qa.attribution import asked_owners
+
+    assert asked_owners("How much is Microsoft putting into Anthropic?", ["Microsoft", "Anthropic"]) == ("Microsoft",)
+    assert asked_owners("Pour quel montant Anthropic achète-t-elle sur Azure ?", ["Anthropic", "Azure"]) == ("Anthropic",)
+    assert asked_owners("Quelle est la valorisation d'Anthropic ?", ["Anthropic"]) == ("Anthropic",)  # "de": whose
+    assert asked_owners("Combien a-t-on investi dans Anthropic ?", ["Anthropic"]) == ("Anthropic",)
 
 
 def test_instructions_planted_in_a_document_are_never_quoted():

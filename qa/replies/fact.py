@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..agents import agent
-from ..attribution import belongs_elsewhere
+from ..attribution import asked_owners, belongs_elsewhere
 from ..answer_types import DATE, to_english
 from ..question import Question
 from ..selection import Candidate
@@ -124,7 +124,8 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     # A figure that follows another name than the question's is quoted, but does not lead: "la
     # valorisation d'Anthropic à environ 350 milliards" for "Quelle est la valorisation de Nvidia ?"
     # (PIAF dev: 28 wrong short answers no longer lead, and 12 right ones; their quote stays).
-    tied = not (c.answer and belongs_elsewhere(c.sentence.text, c.answer, q.names, f"{chunk.title} {chunk.text}"))
+    tied = not (c.answer and belongs_elsewhere(c.sentence.text, c.answer, asked_owners(q.query, q.names),
+                                               f"{chunk.title} {chunk.text}"))
     short = (c.answer if tied else None) or agent(c.sentence.text, f"{q.query} {q.french}", q.names)
     if q.lang == "en":
         head = f"{capital(to_english(short, q.answer_type))}. " if short else ""

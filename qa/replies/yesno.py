@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..attribution import whose
+from ..attribution import asked_owners, whose
 from ..question import Question
 from ..selection import Candidate
 from ..text import fold
@@ -62,7 +62,8 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     figures = [n for n in q.names if re.fullmatch(r"\d+(?:[.,]\d+)?", n)]
     stated = [n for n in figures if _figure(n).search(sentence)]
     text = f"{best.hit.chunk.title} {best.hit.chunk.text}"
-    owners = [whose(sentence, n, q.names, text) and _next_to_name(sentence, n, q.names) for n in stated]
+    own = asked_owners(q.query, q.names)
+    owners = [whose(sentence, n, own, text) and _next_to_name(sentence, n, own) for n in stated]
     if False in owners:  # a figure the sentence gives for something else decides nothing
         return fact.reply(q, chosen)
     if not no and figures and len(stated) == len(figures) and all(owners) and \

@@ -91,6 +91,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     # not define again, nor name by its old names.
     plain = unglossed(query)
     gone = set(analyze(" ".join(instead)))
+    bridged = frozenset(analyze(also))
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
     names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)]
     terms = defined_terms(query)
@@ -117,6 +118,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             return float(vecs[i] @ vector) if i in vecs else None
 
         previous = None
+        before: frozenset[str] = frozenset()
         for s in c.sentences:
             # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
             sims = [(x, u) for u in (s, *clauses(s)) if (x := cos(u)) is not None]
@@ -145,7 +147,9 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  "who_name": who and _new_name(s.text, asked),
                  "defines": bool(terms) and defines(s.text, terms),
                  "agent": who and agent(s.text, f"{query} {also}", names) is not None,
-                 "on_topic": on_topic}
+                 "on_topic": on_topic,
+                 # an answer of the kind asked sits in words the asked ones were bridged to (or next to them)
+                 "bridged": not (kind and bridged) or any(_has(t, term_set(s.text) | before) for t in bridged)}
             if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
                 pos = c.sentences.index(s)
                 f |= {"whole": cos(s) or cosine, "first": pos == 0,
@@ -154,6 +158,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             f = {k: float(v) for k, v in f.items()}
             out.append(Candidate(hit, s, focus, cosine, grounded, typed, span, f,
                                  sum(w * f[k] for k, w in WEIGHTS.items())))
+            before = term_set(s.text)
     return out
 
 

@@ -85,6 +85,7 @@ def test_sections_of_one_document_compete_on_their_sentences(pipeline, q, expect
     ("Quel est le bénéfice de Nvidia ?", "fr"),  # one word the article never uses names the fact asked
     ("What is Nvidia's revenue?", "en"),
     ("When was Microsoft founded?", "en"),  # "fondée en 2021" is Anthropic's founding
+    ("When was Nvidia founded?", "en"),  # nor is the share price's "fin octobre" a founding
     ("Where is Microsoft's headquarters?", "en"),
 ])
 def test_abstains_when_the_article_does_not_say(pipeline, q, lang):
@@ -92,6 +93,13 @@ def test_abstains_when_the_article_does_not_say(pipeline, q, lang):
     assert not res.found and res.citations == [] and res.language == lang
     assert res.kind == "none"  # and it says so, naming what was missing when it can
     assert res.text.startswith(("Je ne trouve", "Le document parle", "The document", "I found nothing")), res.text
+
+
+def test_an_english_figure_sits_by_the_words_asked(pipeline):
+    # "valuation" means "valorisation": Microsoft's 5 billion are an investment, not its valuation
+    res = ask(pipeline, "What is Microsoft's valuation?")
+    assert not res.text.startswith("$5 billion"), res.text
+    assert ask(pipeline, "What valuation is Anthropic expected to reach?").text.startswith("About $350 billion")
 
 
 def test_follow_up_uses_history(pipeline):

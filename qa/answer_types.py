@@ -208,10 +208,13 @@ def to_english(span: str, kind: str | None = None) -> str:
     m = re.fullmatch(r"(?:le |en )?(\d{1,2})(?:er)? (\w+)(?: (\d{4}))?", f)
     if m and m.group(2) in _MONTHS:
         return f"{_MONTHS[m.group(2)]} {int(m.group(1))}" + (f", {m.group(3)}" if m.group(3) else "")
-    m = re.fullmatch(r"(fin |debut |mi-)?(\w+)(?: (\d{4}))?", f)
-    if m and m.group(2) in _MONTHS:
-        pre = {"fin ": "late ", "debut ": "early ", "mi-": "mid-"}.get(m.group(1) or "", "")
+    m = re.fullmatch(r"(en |fin |debut |mi-)?(\w+)(?: (\d{4}))?", f)
+    if m and m.group(2) in _MONTHS:  # "en septembre 2024" -> "in September 2024"
+        pre = {"en ": "in ", "fin ": "late ", "debut ": "early ", "mi-": "mid-"}.get(m.group(1) or "", "")
         return f"{pre}{_MONTHS[m.group(2)]}" + (f" {m.group(3)}" if m.group(3) else "")
+    m = re.fullmatch(r"(fin|debut|mi-) ?(\d{4})", f)
+    if m:  # "début 2025" -> "early 2025"
+        return {"fin": "late ", "debut": "early ", "mi-": "mid-"}[m.group(1)] + m.group(2)
     m = re.fullmatch(r"(?:en |depuis )?(\d{4})", f)
     if m:
         return ("since " if f.startswith("depuis") else "in ") + m.group(1)

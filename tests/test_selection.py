@@ -242,6 +242,10 @@ def test_a_duration_is_read_whole(sentence, expected):
     ("deux à trois ans", "duration", "2 to 3 years"),   # a range is one answer
     ("entre 2 et 3 ans", "duration", "between 2 and 3 years"),
     ("quinze premiers jours", "duration", "quinze premiers jours"),  # an ordinal keeps its words
+    # "When will the pool works end?" led with the French "En septembre 2024."
+    ("en septembre 2024", "date", "in September 2024"),
+    ("début 2025", "date", "early 2025"),
+    ("fin octobre", "date", "late October"),
 ])
 def test_numbers_in_words_read_as_digits_in_an_english_reply(span, kind, expected):
     from qa.answer_types import to_english

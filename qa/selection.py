@@ -36,6 +36,8 @@ TYPE_WORDS = frozenset(words(
     "montant montants somme sommes date dates nom noms année années jour jours mois pays ville villes lieu "
     "lieux nombre nombres total part pourcentage combien appelle appelé appelée nommé nommée name names "
     "called amount year years number "
+    # "combien coûte X ?" asks the price of X: X is the subject, "coûte" the kind of answer
+    "coute coutent coutera couteront couterait couter cost costs "
     # words about the documents themselves, not their subject ("cités dans l'article")
     "article articles document documents texte textes fiche fiches cite cites citee citees mentionne mentionnes "
     "mentionnee mentionnees evoque evoques indique indiques mentioned cited article text"))
@@ -290,6 +292,10 @@ def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+_PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|cost\w*|prices?|pay|paid|fees?|frais)\b")
+_MONEY = re.compile(r"[$€£]|\b(?:euros?|dollars?|livres?|francs?|centimes?|cents?)\b")
+
+
 def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
     """The answer of ``kind`` in ``sentence`` best placed after what the question names, and how
     close it sits to those cues: the sum over cues of exp(-words between / 4), a cue after the
@@ -320,6 +326,9 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date
         with_unit = [sp for sp in spans if re.search(r"[^\d\s.,]", sentence[sp[0]:sp[1]])]
         spans = with_unit or spans
+    if kind == AMOUNT and _PRICE.search(fold(query)):  # a price is money: "9 euros", not "500 grammes"
+        money = [sp for sp in spans if _MONEY.search(fold(sentence[sp[0]:sp[1]]))]
+        spans = money or spans
     folded = fold(sentence)
     cues = {fold(n) for n in names} | set(subject_terms(query))
     positions = [[m.end() for m in re.finditer(rf"\b{re.escape(cue)}", folded)] for cue in cues]

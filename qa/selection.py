@@ -227,6 +227,19 @@ def _one_edit(a: str, b: str) -> bool:
 _COUNTED = re.compile(r"\b(?:combien (?:de |d')|how many |nombre (?:de |d')|number of )([a-z][a-z-]+)")
 
 
+_QUALIFIED = re.compile(r"\b(?:combien (?:de |d')|how many )[a-z-]+ ([a-z]+)\b")
+# Words after the counted noun that start the rest of the question, not a kind of the noun.
+_NOT_QUALIFIER = frozenset("le la les l un une des du de d y a en dans sur au aux par pour ont sont est sera seront "
+                           "compte comptent the an in on at of for does do did are is were was have has will "
+                           "can".split())
+
+
+def qualifier(query: str) -> str | None:
+    """The word that narrows the counted noun ("voix contre", "places assises"), if one does."""
+    m = _QUALIFIED.search(fold(query))
+    return m.group(1) if m and m.group(1) not in _NOT_QUALIFIER else None
+
+
 def cut_short(sentence: str, place: str) -> bool:
     """``place`` is one common noun that the sentence goes on describing where it says where:
     "centre" of "au centre communal d'action sociale de votre mairie" names no place alone."""
@@ -314,6 +327,10 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
             # a number right before the noun wins, others stay (texts paraphrase: "en sept rencontres")
             spans = [sp for sp in spans if _counts(sentence[sp[1]:], noun) or not _MEASURED.match(fold(sentence[sp[1]:]))]
             exact = [sp for sp in spans if _counts(sentence[sp[1]:], noun)]
+            # "Combien de voix contre le budget ?" of "par 19 voix pour et 4 contre": the number the
+            # word after the noun follows counts them, the noun left out
+            after = qualifier(query)
+            exact = [sp for sp in spans if words(sentence[sp[1]:])[:1] == [after]] or exact
             # After "les", "ces"… a number names again things already counted ("Les trois
             # sociétés annoncent…"): no answer to how many of another noun ("Combien d'employés
             # compte Anthropic ?" answered "Trois."). PIAF dev count questions: one gained, one lost.

@@ -135,6 +135,18 @@ def test_a_count_stated_without_les_still_answers_a_paraphrase():
     assert got == "2 877 215"
 
 
+def test_a_count_narrowed_by_the_word_after_its_noun():
+    from qa.answer_types import COUNT
+    from qa.selection import locate
+
+    vote = "Le conseil a adopté le budget le 12 mars 2024, par 19 voix pour et 4 contre."
+    assert locate(vote, COUNT, "Combien de voix contre le budget ?")[0] == "4"  # was "19"
+    assert locate(vote, COUNT, "Combien de voix le budget a-t-il reçu ?")[0] == "19"
+    hall = "La salle compte 300 places dont 120 assises."
+    assert locate(hall, COUNT, "Combien de places assises compte la salle ?")[0] == "120"
+    assert locate(hall, COUNT, "Combien de places compte la salle ?")[0] == "300"
+
+
 def test_a_place_noun_the_sentence_goes_on_describing_is_no_short_answer():
     from qa.selection import cut_short
 

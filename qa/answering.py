@@ -20,7 +20,9 @@ from .lexicon import Lexicon
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
-from .selection import TYPE_WORDS, candidates, counted_noun
+from .asked import TYPE_WORDS
+from .locate import counted_noun
+from .selection import candidates
 from . import titled
 from .suggestions import example_questions
 from .text import STOP_WORDS, fold, stem, words

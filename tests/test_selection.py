@@ -121,7 +121,7 @@ def test_the_agent_of_a_passive_verb_answers_who():
 ])
 def test_a_number_after_les_counts_only_the_noun_it_names(query, expected):
     from qa.answer_types import COUNT
-    from qa.selection import locate
+    from qa.locate import locate
 
     got, _ = locate("Les trois sociétés annoncent une collaboration en ingénierie.", COUNT, query)
     assert (got.lower() if got else got) == expected
@@ -129,7 +129,7 @@ def test_a_number_after_les_counts_only_the_noun_it_names(query, expected):
 
 def test_a_count_stated_without_les_still_answers_a_paraphrase():
     from qa.answer_types import COUNT
-    from qa.selection import locate
+    from qa.locate import locate
 
     got, _ = locate("En 2016, elle compte 2 877 215 habitants.", COUNT, "Combien de Romains a-t-on dénombré ?")
     assert got == "2 877 215"
@@ -137,7 +137,7 @@ def test_a_count_stated_without_les_still_answers_a_paraphrase():
 
 def test_a_count_narrowed_by_the_word_after_its_noun():
     from qa.answer_types import COUNT
-    from qa.selection import locate
+    from qa.locate import locate
 
     vote = "Le conseil a adopté le budget le 12 mars 2024, par 19 voix pour et 4 contre."
     assert locate(vote, COUNT, "Combien de voix contre le budget ?")[0] == "4"  # was "19"
@@ -148,7 +148,7 @@ def test_a_count_narrowed_by_the_word_after_its_noun():
 
 
 def test_a_place_noun_the_sentence_goes_on_describing_is_no_short_answer():
-    from qa.selection import cut_short
+    from qa.locate import cut_short
 
     assert cut_short("Adressez-vous au centre communal d'action sociale de votre mairie,", "centre")
     assert not cut_short("Le match a lieu au stade.", "stade")
@@ -163,7 +163,7 @@ def test_a_place_noun_the_sentence_goes_on_describing_is_no_short_answer():
 ])
 def test_a_mass_noun_after_combien_is_answered_by_a_measure(query, expected):
     from qa.answer_types import COUNT
-    from qa.selection import locate
+    from qa.locate import locate
 
     s = "Elle atteint une part de l'ordre de 1,5 % de la consommation mondiale d'électricité."
     assert locate(s, COUNT, query)[0] == expected
@@ -171,7 +171,7 @@ def test_a_mass_noun_after_combien_is_answered_by_a_measure(query, expected):
 
 def test_a_count_still_wins_over_a_measure_after_a_misspelt_singular():
     from qa.answer_types import COUNT
-    from qa.selection import locate, mass
+    from qa.locate import locate, mass
 
     assert mass("Combien d'eau ?") and not mass("Combien d'entre eux ?") and not mass("Combien de leur budget ?")
 
@@ -219,7 +219,7 @@ def test_a_when_after_the_question_word_does_not_ask_for_a_date(question, expect
 
 def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
     from qa.answer_types import DATE, to_english
-    from qa.selection import locate
+    from qa.locate import locate
 
     s = "Pour l'année universitaire 2020-2021, vous devez saisir votre demande entre le 15 janvier et le 15 mai 2020."
     got, _ = locate(s, DATE, "Quand faut-il faire sa demande pour l'année universitaire 2020-2021 ?")
@@ -276,7 +276,7 @@ def test_numbers_in_words_read_as_digits_in_an_english_reply(span, kind, expecte
 ])
 def test_an_ordinal_is_a_point_in_time_not_a_duration(sentence, expected):
     from qa.answer_types import DURATION
-    from qa.selection import locate
+    from qa.locate import locate
 
     got, _ = locate(sentence, DURATION, "Dans quel délai dois-je rembourser la banque ?")
     assert got == expected

@@ -6,15 +6,36 @@ first one opening a word; no dictionary of acronyms is needed."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .text import STOP_WORDS, fold
+
+# Brackets of at most 160 characters: a long form runs a dozen words at most; longer brackets are
+# asides. Schwartz & Hearst look back min(n + 5, 2n) words for an acronym of n letters.
 _PAREN = re.compile(r"\(([^()]{1,160})\)")
-# Two to ten letters or digits with at least two capitals: "RGPD", "TAJ", "CNIL", "FICP", "PIA".
-_ACRONYM = re.compile(r"(?=(?:\w*[A-ZÀ-Þ]){2})[A-ZÀ-Þ0-9][\wÀ-ÿ-]{1,9}")
+_SHAPE = re.compile(r"[A-ZÀ-Þ0-9][\wÀ-ÿ-]{1,9}")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_ELIDED = re.compile(r"^\w{1,5}['’]")  # "l'AIPD", "d'ANSSI"
 
 
 def is_acronym(word: str) -> bool:
-    return bool(_ACRONYM.fullmatch(word))
+    """Two to ten letters or digits, mostly capitals ("RGPD", "TAJ", "CNIL", "PIA"; not "OpenAI",
+    "McDonald"), and not a stop word written in capitals ("SI", "CE", "SA")."""
+    if not _SHAPE.fullmatch(word):
+        return False
+    letters = [c for c in word if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 and 3 * upper >= 2 * len(letters) and fold(word) not in STOP_WORDS
+
+
+def _bare(word: str) -> str:
+    return _ELIDED.sub("", word)
+
+
+@lru_cache(maxsize=65536)
+def written(text: str) -> frozenset[str]:
+    """The acronyms ``text`` writes, as written ("RGPD", "AIPD" of "l'AIPD"): not "si" for "SI"."""
+    return frozenset(w for w in (_bare(t) for t in _WORD.findall(text)) if is_acronym(w))
 
 
 def long_form(acronym: str, words: list[str]) -> list[str] | None:
@@ -39,7 +60,10 @@ def definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _PAREN.finditer(text):
         inside = m.group(1).strip()
+        # 200 characters hold the 20 words an acronym of 10 letters may look back
         before = _WORD.findall(text[max(0, m.start() - 200):m.start()])
+        if before:
+            before[-1] = _bare(before[-1])
         if is_acronym(inside):  # the long form before it, at most min(n + 5, 2n) words back
             n = len([c for c in inside if c.isalnum()])
             got = long_form(inside, before[-min(n + 5, 2 * n):])
@@ -62,8 +86,9 @@ def glossed(query: str) -> list[tuple[int, int]]:
     d'information Schengen ou Fichier Schengen)"): the names written there restate the acronym."""
     spans = []
     for m in _PAREN.finditer(query):
-        before = _WORD.findall(query[max(0, m.start() - 40):m.start()])
-        if before and is_acronym(before[-1]) and long_form(before[-1], _WORD.findall(m.group(1))):
+        before = [_bare(w) for w in _WORD.findall(query[max(0, m.start() - 40):m.start()])[-1:]]  # the word before
+        got = long_form(before[-1], _WORD.findall(m.group(1))) if before and is_acronym(before[-1]) else None
+        if got and len(got) >= 2:
             spans.append((m.start(1), m.end(1)))
     return spans
 

@@ -46,18 +46,23 @@ def whose(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> b
 
 
 # A name right after one of these is where the thing asked goes, not whose it is: "How much is
-# Microsoft putting into Anthropic?" asks for Microsoft's figure; "la valorisation d'Anthropic"
-# for Anthropic's ("de" marks whose).
-_TOWARD = re.compile(r"(?:\b(?:dans|en|à|a|au|aux|chez|pour|vers|sur|avec|aupres de|contre|into|in|to|at|for|with|"
-                     r"on|towards|against)\s+(?:l'|la |le |les |the )?)$", re.I)
+# Microsoft putting into Anthropic?" asks for Microsoft's figure. Not "de" ("la valorisation
+# d'Anthropic": whose), nor "pour", "en", "sur", "for", "on", "with", which as often say whose
+# ("Quelle valorisation pour Anthropic ?"), nor "a" (the verb "avoir" as often as "à" unaccented).
+_TOWARD = re.compile(r"(?:\b(?:dans|chez|vers|aupr[eè]s d[eu']?|into|in|to|at|towards)|(?<!\w)(?:à|au|aux))\s*"
+                     r"(?:(?:l'|la |le |les |the )?(?:[a-zà-ÿ-]+ )?)$", re.I)
 
 
 def asked_owners(question: str, names: Iterable[str]) -> tuple[str, ...]:
-    """The names of ``question`` whose figure it asks for: all of them but those it names as where
-    the thing goes; all of them when every one is."""
+    """The names of ``question`` whose figure it asks for: all of them but those it names, every
+    time, as where the thing goes; all of them when every one is."""
     names = tuple(names)
-    own = tuple(n for n in names if not any(_TOWARD.search(question[:m.start()])
-                                             for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", question)))
+    question = question.replace("’", "'")
+
+    def toward(name: str) -> bool:
+        found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question))
+        return bool(found) and all(_TOWARD.search(question[:m.start()]) for m in found)
+    own = tuple(n for n in names if not toward(n))
     return own or names
 
 

@@ -10,12 +10,22 @@ from .acronyms import definitions
 from .text import fold, stem, words
 from .types import Chunk
 
-# A capitalised word inside a sentence (not after . ! ? : or a line break): a name, as written.
-_INSIDE = re.compile(r"(?<![.!?:»\n]\s)(?<![.!?:»\n])(?<=[\s(«\"'’-])[A-ZÀ-Þ][\w-]*")
+_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w-]*")
 _LOWER = re.compile(r"(?<![\w-])[a-zà-ÿ][\w-]*")
+# What may open a sentence or an item, where a capital says nothing: ". ", "! ", ": ", a line start,
+# a bullet ("- ", "• ", "* ") at a line start.
+_OPENING = re.compile(r"(?:^|[.!?…:;»]|\n\s*(?:[-•*]|\d+[.)])?)\s*$")
+
+
+def _inside(text: str) -> set[str]:
+    """The folded words ``text`` capitalises inside a sentence: after a word, a quote (“Orange”),
+    a bracket, a slash or markup, not where a sentence, a clause after a colon or an item opens."""
+    return {fold(m.group()) for m in _CAPITAL.finditer(text) if not _OPENING.search(text[max(0, m.start() - 8):m.start()])}
 
 
 class Lexicon:
+    """The words of an opened index's documents, read once when the index is opened."""
+
     def __init__(self, chunks: Iterable[Chunk]) -> None:
         chunks = list(chunks)
         # Folded words of all documents: a French question none of whose subject words the
@@ -32,11 +42,11 @@ class Lexicon:
         self.aliases: dict[str, str] = {}
         for c in chunks:
             for acronym, long in definitions(c.text).items():
-                self.aliases.setdefault(fold(acronym), long)
+                self.aliases.setdefault(acronym, long)
         # Words written in lower case and never capitalised inside a sentence: common words, which
         # a question capitalises only to open it ("Dire que je porte une arme… ?").
         lower = {fold(m.group()) for c in chunks for m in _LOWER.finditer(c.text)}
-        named = {fold(m.group()) for c in chunks for m in _INSIDE.finditer(c.text)}
+        named = set().union(*(_inside(c.text) for c in chunks))
         self.common = frozenset(lower - named)
 
     def known(self, word: str) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .acronyms import unglossed
+from .acronyms import unglossed, written
 from .agents import agent
 from .answer_types import PLACE, question_type
 from .asked import subject_terms
@@ -44,7 +44,8 @@ CONTINUES = re.compile(
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
-_WORD = re.compile(r"(?<!^)(?<![.!?:;•] )\b[^\W\d_][\w-]+")
+_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
+_ITEM = re.compile(r"[:;•]\s*$")
 
 
 @dataclass
@@ -72,8 +73,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     common = lexicon.common if lexicon else frozenset()
 
     def said(text: str) -> frozenset[str]:  # "RGPD" says "Règlement européen sur la protection des données"
-        own = word_set(text)
-        return own.union(*(word_set(aliases[w]) for w in own if w in aliases))
+        return word_set(text).union(*(word_set(aliases[a]) for a in written(text) if a in aliases))
     # Passages are ranked by document: retrieval tells documents apart better than the sections of
     # one document, whose sentences compete on their own merits (all of the article's do).
     documents = list(dict.fromkeys(h.chunk.source for h in hits))
@@ -105,7 +105,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         heads = word_set(f"{c.title} {c.section}")
         passage = term_set(f"{c.title} {c.section} {c.text}") if topic else frozenset()
         if topic and aliases:
-            passage = passage.union(*(term_set(aliases[w]) for w in word_set(c.text) if w in aliases))
+            passage = passage.union(*(term_set(aliases[a]) for a in written(c.text) if a in aliases))
         on_topic = not topic or any(_has(t, passage) for t in topic)
         grounded = all(_grounded(n, said(c.text) | heads, typos=True) for n in names)
 
@@ -140,11 +140,13 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  # how far its passage's fused score falls below the best passage's (in another document)
                  "fused": hit.score - top,
                  "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
-                 "who_name": who and _new_name(s.text, asked),
+                 "who_name": who and _new_name(s.text, asked, common),
                  "defines": bool(terms) and defines(s.text, terms),
                  "agent": who and agent(s.text, f"{query} {also}", names) is not None,
                  "on_topic": on_topic,
-                 # an answer of the kind asked sits in words the asked ones were bridged to (or next to them)
+                 # an answer of the kind asked sits by words the asked ones were bridged to, in its
+                 # sentence or the one before; not in the heading ("Montant et valorisation" heads
+                 # the investment sentence too)
                  "bridged": not (kind and bridged) or any(_has(t, term_set(s.text) | before) for t in bridged)}
             if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
                 pos = c.sentences.index(s)
@@ -176,10 +178,14 @@ def _opening_word(name: str, query: str, hits: list[Hit], common: frozenset[str]
         m.start() > 0 for t in texts for m in inside.finditer(t))
 
 
-def _new_name(sentence: str, asked: set[str]) -> bool:
+def _new_name(sentence: str, asked: set[str], common: frozenset[str] = frozenset()) -> bool:
     """The sentence names someone or something the question does not (a capitalised word that
-    does not open the sentence): what a "qui ...?" question wants."""
-    return any(m.group()[0].isupper() and fold(m.group()) not in asked for m in _WORD.finditer(sentence))
+    does not open the sentence): what a "qui ...?" question wants. After a colon, a capital may open
+    an item ("… suivantes : Identité des personnes"): a word the documents write as a common word
+    is no name there."""
+    return any(m.group()[0].isupper() and fold(m.group()) not in asked
+               and not (_ITEM.search(sentence[:m.start()]) and fold(m.group()) in common)
+               for m in _WORD.finditer(sentence))
 
 
 def _has(term: str, terms: set[str]) -> bool:

@@ -26,8 +26,22 @@ def test_brackets_that_do_not_spell_the_acronym_define_nothing():
     assert long_form("RGPD", ["les", "données"]) is None
 
 
+def test_acronyms_are_mostly_capitals_and_no_stop_words():
+    from qa.acronyms import is_acronym, written
+
+    assert all(is_acronym(w) for w in ["RGPD", "PIA", "CNIL", "COVID-19", "AIPD"])
+    assert not any(is_acronym(w) for w in ["OpenAI", "McDonald", "YouTube", "SI", "CE", "Rgpd"])
+    assert written("Si la caméra filme, l'AIPD et le RGPD s'appliquent.") == {"AIPD", "RGPD"}
+
+
+def test_an_elided_acronym_is_defined():
+    text = "Réalisez l'AIPD (analyse d'impact relative à la protection des données) avant le traitement."
+    assert definitions(text) == {"AIPD": "analyse d'impact relative à la protection des données"}
+
+
 def test_a_question_glosses_its_acronym():
     q = "TAJ (Traitement d'antécédents judiciaires - anciens STIC et JUDEX) : puis-je refuser d'y être inscrit ?"
     assert [q[a:b] for a, b in glossed(q)] == ["Traitement d'antécédents judiciaires - anciens STIC et JUDEX"]
     q = "Préventel (fichier des impayés de la téléphonie mobile) : qui peut le consulter ?"
-    assert glossed(q) == []  # "Préventel" is no acronym: its brackets say more than its name
+    assert glossed(q) == []  # "Préventel" is no acronym: the brackets describe it
+    assert glossed("ÉTAT (état) : que faire ?") == []  # a long form has two words at least

@@ -1,5 +1,6 @@
 """answer() end to end: the real model, a real Chroma index of the article under tmp_path."""
 import json
+import re
 
 import pytest
 
@@ -98,7 +99,7 @@ def test_abstains_when_the_article_does_not_say(pipeline, q, lang):
 def test_an_english_figure_sits_by_the_words_asked(pipeline):
     # "valuation" means "valorisation": Microsoft's 5 billion are an investment, not its valuation
     res = ask(pipeline, "What is Microsoft's valuation?")
-    assert not res.text.startswith("$5 billion"), res.text
+    assert not re.match(r"\W*(?:about )?\$", res.text, re.I), res.text  # no figure claimed: not the $5 billion
     assert ask(pipeline, "What valuation is Anthropic expected to reach?").text.startswith("About $350 billion")
 
 

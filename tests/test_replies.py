@@ -151,9 +151,18 @@ def test_the_names_a_question_asks_a_figure_of():
     from qa.attribution import asked_owners
 
     assert asked_owners("How much is Microsoft putting into Anthropic?", ["Microsoft", "Anthropic"]) == ("Microsoft",)
-    assert asked_owners("Pour quel montant Anthropic achète-t-elle sur Azure ?", ["Anthropic", "Azure"]) == ("Anthropic",)
+    assert asked_owners("Combien Anthropic dépense-t-elle chez Azure ?", ["Anthropic", "Azure"]) == ("Anthropic",)
     assert asked_owners("Quelle est la valorisation d'Anthropic ?", ["Anthropic"]) == ("Anthropic",)  # "de": whose
     assert asked_owners("Combien a-t-on investi dans Anthropic ?", ["Anthropic"]) == ("Anthropic",)
+    # "pour", "for" say whose as often as where; a name also named as the owner stays one
+    assert asked_owners("Quelle valorisation pour Anthropic après l'investissement de Microsoft ?",
+                        ["Anthropic", "Microsoft"]) == ("Anthropic", "Microsoft")
+    assert asked_owners("What is Anthropic's valuation after Microsoft invested in Anthropic?",
+                        ["Anthropic", "Microsoft"]) == ("Anthropic", "Microsoft")
+    assert asked_owners("How much did Microsoft invest in the startup Anthropic?", ["Microsoft", "Anthropic"]) == \
+        ("Microsoft",)
+    assert asked_owners("Combien Microsoft a-t-il investi auprès d’Anthropic ?", ["Microsoft", "Anthropic"]) == \
+        ("Microsoft",)
 
 
 def test_instructions_planted_in_a_document_are_never_quoted():

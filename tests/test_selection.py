@@ -59,7 +59,10 @@ def test_a_who_question_wants_a_name_it_does_not_ask_about():
     assert not _new_name("Anthropic a été fondée en 2021 par d'anciens employés.", asked)
     assert not _new_name("Fondée en 2021, elle emploie mille personnes.", asked)  # opening capital only
     # the capital that opens a list item after a colon is no name ("… suivantes : Identité des personnes")
-    assert not _new_name("Le fichier contient les informations suivantes : Identité des personnes.", asked)
+    # when the documents write the word as a common word; a name after a colon still is one
+    items = "Le fichier contient les informations suivantes : Identité des personnes."
+    assert not _new_name(items, asked, common=frozenset({"identite"}))
+    assert _new_name("Responsable du traitement : Orange.", asked, common=frozenset({"identite"}))
 
 
 def test_a_common_noun_that_opens_the_question_is_not_a_name():
@@ -90,11 +93,15 @@ def test_the_lexicon_tells_common_words_from_names():
     from qa.types import Chunk
 
     texts = ["Il faut dire la vérité. Dire non est permis.", "La société Orange a répondu. Une orange est un fruit.",
-             "Selon le Règlement européen sur la protection des données (RGPD), tout est dit."]
+             "Selon le Règlement européen sur la protection des données (RGPD), tout est dit.",
+             "La CNIL a sanctionné “Free”. Le free jazz.", "Le fichier contient : Identité des personnes, identité.",
+             "Le système d'information (SI) est sûr. Si la caméra filme, les images restent."]
     lex = Lexicon(Chunk(id=str(i), doc_id="d", source=f"d{i}", title="", section="", index=0, start=0,
                         end=len(t), text=t) for i, t in enumerate(texts))
     assert "dire" in lex.common and "orange" not in lex.common  # capitalised inside a sentence once
-    assert lex.aliases == {"rgpd": "Règlement européen sur la protection des données"}
+    assert "free" not in lex.common and "identite" in lex.common  # in quotes a name; after a colon, an item
+    # "SI" spelt out is no acronym: "si" is a stop word, and "Si la caméra…" would say "système d'information"
+    assert lex.aliases == {"RGPD": "Règlement européen sur la protection des données"}
     assert lex.known("vérités") and lex.known("protections") and not lex.known("licenciement")
 
 

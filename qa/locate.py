@@ -11,6 +11,7 @@ from .followup import entities
 from .text import STOP_WORDS, fold, stem, words
 
 _DIGITS = re.compile(r"\d")
+_ORDINAL_END = re.compile(r"(?:er|re|ère|e|è|ème|eme|nd|nde|st|th|rd)\b", re.I)
 
 
 _COUNTED = re.compile(r"\b(?:combien (?:de |d')|how many |nombre (?:de |d')|number of )([a-z][a-z-]+)")
@@ -110,6 +111,8 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
              or fold(sentence[sp[0]:sp[1]]).strip() not in asked]
     if kind == DATE:  # "entre le 15 janvier et le 15 mai 2020" answers as a whole, not its first date
         spans = _ranges(sentence, spans)
+    if kind == COUNT:  # "1er septembre", "3e étage": an ordinal ranks, it counts nothing
+        spans = [sp for sp in spans if not _ORDINAL_END.match(sentence[sp[1]:])]
     if kind == COUNT:  # a count counts the noun asked about: "combien de ruches" is not "680 kilogrammes"
         noun = counted_noun(query)
         if noun:  # a number of another kind ("10 milliards de dollars", "1,5 %") counts no people;

@@ -149,6 +149,9 @@ def test_a_count_narrowed_by_the_word_after_its_noun():
     vote = "Le conseil a adopté le budget le 12 mars 2024, par 19 voix pour et 4 contre."
     assert locate(vote, COUNT, "Combien de voix contre le budget ?")[0] == "4"  # was "19"
     assert locate(vote, COUNT, "Combien de voix le budget a-t-il reçu ?")[0] == "19"
+    # an ordinal ranks: "1er septembre" counts no one
+    price = "Le repas passera à 3,60 euros à compter du 1er septembre, par 20 voix pour et 5 contre."
+    assert locate(price, COUNT, "Combien de conseillers ont voté ?")[0] != "1"
     hall = "La salle compte 300 places dont 120 assises."
     assert locate(hall, COUNT, "Combien de places assises compte la salle ?")[0] == "120"
     assert locate(hall, COUNT, "Combien de places compte la salle ?")[0] == "300"

@@ -103,6 +103,17 @@ def test_an_english_figure_sits_by_the_words_asked(pipeline):
     assert ask(pipeline, "What valuation is Anthropic expected to reach?").text.startswith("About $350 billion")
 
 
+def test_the_agent_of_another_names_verb_does_not_lead(pipeline):
+    # "Anthropic, fondée en 2021 par d'anciens employés d'OpenAI": Anthropic's founders, not Nvidia's
+    assert not ask(pipeline, "Qui a fondé Nvidia ?").text.startswith("D'anciens employés")
+    assert ask(pipeline, "Qui a fondé Anthropic ?").text.startswith("D'anciens employés d'OpenAI.")
+
+
+def test_an_english_reply_does_not_lead_with_french_words(pipeline):
+    res = ask(pipeline, "By how much did Microsoft's stock fall?")  # "de l'ordre de quelques pourcents"
+    assert res.found and res.text.startswith("According to the document"), res.text
+
+
 def test_follow_up_uses_history(pipeline):
     first = ask(pipeline, "Combien Nvidia va-t-il investir ?")
     assert "10 milliards" in first.text

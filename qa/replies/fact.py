@@ -6,7 +6,7 @@ import re
 
 from ..agents import agent
 from ..attribution import asked_owners, belongs_elsewhere
-from ..answer_types import DATE, to_english
+from ..answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, to_english
 from ..question import Question
 from ..selection import Candidate
 from ..text import fold, stem, words
@@ -24,6 +24,7 @@ MIN_COSINE = 0.80
 # founding) and "Where is Microsoft's headquarters?" "Anthropic."; nor for untyped questions:
 # "What is Microsoft's market capitalisation?" (chat_dev, not in the article) got an answer.
 ENGLISH_DURATION_SLACK = 0.03
+_RENDERED = (AMOUNT, PERCENT, COUNT, DURATION, DATE)  # kinds of answer to_english renders
 # Unsure between two sentences of one passage, the reply quotes both: the runner-up joins when its
 # score is within this of the best (on PIAF dev: answer containment 0.540 -> 0.558).
 RUNNER_UP_MARGIN = 0.09
@@ -131,11 +132,21 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     # A figure that follows another name than the question's is quoted, but does not lead: "la
     # valorisation d'Anthropic à environ 350 milliards" for "Quelle est la valorisation de Nvidia ?"
     # (PIAF dev: 28 wrong short answers no longer lead, and 12 right ones; their quote stays).
-    tied = not (c.answer and belongs_elsewhere(c.sentence.text, c.answer, asked_owners(q.query, q.names),
-                                               f"{chunk.title} {chunk.text}"))
-    short = (c.answer if tied else None) or agent(c.sentence.text, f"{q.query} {q.french}", q.names)
+    owners, text = asked_owners(q.query, q.names), f"{chunk.title} {chunk.text}"
+    tied = not (c.answer and belongs_elsewhere(c.sentence.text, c.answer, owners, text))
+    # so does the agent of another name's verb: "Anthropic, fondée … par d'anciens employés
+    # d'OpenAI" says nothing of who founded Nvidia
+    by = agent(c.sentence.text, f"{q.query} {q.french}", q.names)
+    short = (c.answer if tied else None) or (by if by and not belongs_elsewhere(c.sentence.text, by, owners, text)
+                                             else None)
     if q.lang == "en":
-        head = f"{capital(to_english(short, q.answer_type))}. " if short else ""
+        english = to_english(short, q.answer_type) if short else ""
+        # a figure or date left in French words ("de l'ordre de quelques pourcents") does not lead
+        # an English reply: the quote says it
+        if short == c.answer and english == short and q.answer_type in _RENDERED and \
+                re.search(r"(?<![\w'])[a-zà-ÿ]{3,}", short):
+            english = ""
+        head = f"{capital(english)}. " if english else ""
     else:
         if short and q.answer_type == DATE and re.fullmatch(r"\d{4}", short):
             short = f"en {short}"  # "En 2021." reads as an answer; "2021." alone does not

@@ -18,7 +18,7 @@ from .followup import entities
 from .indexing import sentence_id
 from .lexicon import Lexicon
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
-from .replies import absent, chat, compare, explain, fact, listing, summary, yesno
+from .replies import absent, chat, compare, expand, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
 from .asked import TYPE_WORDS
 from .locate import counted_noun
@@ -95,6 +95,12 @@ class Answerer:
             return chat.reply(q, self._titles(sources), self._examples())
         if q.kind == SUMMARY:
             return self._summary(q, sources)
+        word = expand.asked(q.text)
+        if word:  # "Que signifie CNIL ?": the documents spell it out, or the question goes on as any other
+            found = expand.reply(q, word, [c for c in self.lexicon.defined.get(word.upper(), [])
+                                           if not sources or c.source in sources])
+            if found is not None:
+                return found
         if not any(w in self.lexicon.vocabulary or w in STOP_WORDS for w in words(q.query)):
             # Not one word that the documents or either language knows ("xxxx", a stray paste).
             return self._absent(q)

@@ -45,3 +45,13 @@ def test_a_question_glosses_its_acronym():
     q = "Préventel (fichier des impayés de la téléphonie mobile) : qui peut le consulter ?"
     assert glossed(q) == []  # "Préventel" is no acronym: the brackets describe it
     assert glossed("ÉTAT (état) : que faire ?") == []  # a long form has two words at least
+
+
+def test_a_question_for_what_a_word_stands_for():
+    from qa.replies.expand import asked
+
+    for q in ["Que signifie CNIL ?", "What does CNIL stand for?", "CNIL, ça veut dire quoi ?",
+              "Que veut dire le sigle CNIL ?", "What is CNIL short for?"]:
+        assert asked(q) == "CNIL", q
+    for q in ["Qu'est-ce que la CNIL ?", "Que signifie cette décision pour Nvidia ?", "What does Nvidia invest?"]:
+        assert asked(q) is None, q  # what the thing is, or no meaning asked

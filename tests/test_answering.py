@@ -334,3 +334,20 @@ def test_an_acronym_stands_for_the_words_it_spells(tmp_path, base_settings, embe
     res = pipe.answer("TAJ (Traitement d'antécédents judiciaires - anciens STIC et JUDEX) : puis-je refuser "
                       "d'y être inscrit ?")
     assert res.found and res.citations[0].source == "taj.md", res.text
+
+
+def test_what_an_acronym_stands_for_is_read_where_a_document_spells_it_out(tmp_path, base_settings, embedder):
+    from conftest import corpus_of
+    from qa.pipeline import get_pipeline
+
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {
+        "mairie.md": "# Vos droits\n\nLa mairie respecte vos données. En cas de difficulté, vous pouvez saisir la "
+                     "Commission nationale de l'informatique et des libertés (CNIL).\n\n## Recours\n\nLa CNIL peut "
+                     "être saisie en ligne.\n"}))
+    for q, head in [("Que signifie CNIL ?", "CNIL : Commission nationale de l'informatique et des libertés. "),
+                    ("What does CNIL stand for?", "CNIL: Commission nationale de l'informatique et des libertés. ")]:
+        res = pipe.answer(q)
+        assert res.found and res.text.startswith(head), res.text
+        c = res.citations[0]
+        assert c.source == "mairie.md" and c.text[c.highlight[0]:c.highlight[1]].endswith("libertés (CNIL).")
+    assert not pipe.answer("Que signifie PLU ?").found  # spelt out nowhere

@@ -10,22 +10,22 @@ from dataclasses import replace
 
 import numpy as np
 
-from .answer_types import DURATION
+from . import titled
 from .acronyms import unglossed
 from .align import Aligner, TokenModel
+from .answer_types import DURATION
+from .asked import TYPE_WORDS
 from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
 from .followup import entities
 from .indexing import sentence_id
 from .lexicon import Lexicon
+from .locate import counted_noun
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, expand, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
-from .asked import TYPE_WORDS
-from .locate import counted_noun
 from .selection import candidates
-from . import titled
 from .suggestions import example_questions
-from .text import STOP_WORDS, fold, stem, words
+from .text import STOP_WORDS, fold, words
 from .types import Answer, Chunk, QuestionError, Span
 
 MAX_UNKNOWN_SHARE = 0.5

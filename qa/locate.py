@@ -111,9 +111,9 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
              or fold(sentence[sp[0]:sp[1]]).strip() not in asked]
     if kind == DATE:  # "entre le 15 janvier et le 15 mai 2020" answers as a whole, not its first date
         spans = _ranges(sentence, spans)
-    if kind == COUNT:  # "1er septembre", "3e étage": an ordinal ranks, it counts nothing
-        spans = [sp for sp in spans if not _ORDINAL_END.match(sentence[sp[1]:])]
     if kind == COUNT:  # a count counts the noun asked about: "combien de ruches" is not "680 kilogrammes"
+        # "1er septembre", "3e étage": an ordinal ranks, it counts nothing
+        spans = [sp for sp in spans if not _ORDINAL_END.match(sentence[sp[1]:])]
         noun = counted_noun(query)
         if noun:  # a number of another kind ("10 milliards de dollars", "1,5 %") counts no people;
             # a number right before the noun wins, others stay (texts paraphrase: "en sept rencontres")

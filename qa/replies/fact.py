@@ -134,11 +134,11 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     # (PIAF dev: 28 wrong short answers no longer lead, and 12 right ones; their quote stays).
     owners, text = asked_owners(q.query, q.names), f"{chunk.title} {chunk.text}"
     tied = not (c.answer and belongs_elsewhere(c.sentence.text, c.answer, owners, text))
-    # so does the agent of another name's verb: "Anthropic, fondée … par d'anciens employés
-    # d'OpenAI" says nothing of who founded Nvidia
-    by = agent(c.sentence.text, f"{q.query} {q.french}", q.names)
-    short = (c.answer if tied else None) or (by if by and not belongs_elsewhere(c.sentence.text, by, owners, text)
-                                             else None)
+    short = c.answer if tied else None
+    if not short:  # nor does the agent of another name's verb: "Anthropic, fondée … par d'anciens
+        # employés d'OpenAI" says nothing of who founded Nvidia
+        by = agent(c.sentence.text, f"{q.query} {q.french}", q.names)
+        short = by if by and not belongs_elsewhere(c.sentence.text, by, owners, text) else None
     if q.lang == "en":
         english = to_english(short, q.answer_type) if short else ""
         # a figure or date left in French words ("de l'ordre de quelques pourcents") does not lead

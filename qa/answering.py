@@ -97,7 +97,7 @@ class Answerer:
             return self._summary(q, sources)
         word = expand.asked(q.text)
         if word:  # "Que signifie CNIL ?": the documents spell it out, or the question goes on as any other
-            found = expand.reply(q, word, [c for c in self.lexicon.defined.get(word.upper(), [])
+            found = expand.reply(q, word, [(c, long) for c, long in self.lexicon.defined.get(word, [])
                                            if not sources or c.source in sources])
             if found is not None:
                 return found

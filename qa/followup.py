@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .text import STOP_WORDS, english_stop_words, fold
+from .text import ELISION, STOP_WORDS, english_stop_words, fold
 
 _LEAD = re.compile(r"^\s*(?:et\s+(?:pour|concernant|qu'en est-il (?:de|du|des|d')|de|du|des|d')?|and\s+(?:for|about)?|"
                    r"what about|how about|quid de|qu'en est-il (?:de|du|des|d'))\s*", re.I)
@@ -12,7 +12,6 @@ _PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|lui|leur|leurs|sa|son|ses|celle-c
 # An English possessive or contraction ending a word: "Anthropic's" names Anthropic, "I'm" is "I".
 CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d)$")
 _ENTITY = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[A-ZÀ-Ö][\w'-]*[A-Za-z0-9]|[A-Z]|\w*[A-Z]\w*[A-Z]\w*|\w*\d\w*)\b")
-_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 _QUESTION_WORDS = {"combien", "comment", "quand", "quel", "quelle", "quels", "quelles", "qui", "que", "quoi",
                    "pourquoi", "ou", "est-ce", "how", "what", "when", "where", "who", "which", "why", "whom",
                    "is", "are", "was", "did", "does", "do", "and", "et", "according", "selon", "dans", "in",
@@ -36,8 +35,9 @@ def entities(question: str) -> list[str]:
             continue
         # An elided word opening the question ("J'ai payé…", "L'accord prévoit…", "S'il…") is a
         # pronoun or a common noun; "D'Anthropic", "L'Oréal" name something.
-        rest = _ELIDED.sub("", word)
-        if rest != word and (not rest[:1].isupper() or fold(rest) in STOP_WORDS):
+        elided = ELISION.match(word)
+        rest = word[elided.end():] if elided else word
+        if elided and (not rest[:1].isupper() or fold(rest) in STOP_WORDS):
             continue
         if word and word not in out:
             out.append(word)

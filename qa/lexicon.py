@@ -39,12 +39,12 @@ class Lexicon:
         # judiciaires - anciens STIC et JUDEX) : …" from fiches that never write the old names:
         # correct 25 -> 29/39, wrong 6 -> 6; absent facts 25 -> 27/39 confident (both TAJ
         # questions, answered from the other TAJ fiches); spf, article, chat, PIAF unchanged.
-        self.aliases: dict[str, str] = {}
-        self.defined: dict[str, list[Chunk]] = {}  # acronym -> the passages that spell it out
+        # acronym -> (passage, long form) of each passage that spells it out
+        self.defined: dict[str, list[tuple[Chunk, str]]] = {}
         for c in chunks:
             for acronym, long in definitions(c.text).items():
-                self.aliases.setdefault(acronym, long)
-                self.defined.setdefault(acronym, []).append(c)
+                self.defined.setdefault(acronym, []).append((c, long))
+        self.aliases = {acronym: found[0][1] for acronym, found in self.defined.items()}
         # Words written in lower case and never capitalised inside a sentence: common words, which
         # a question capitalises only to open it ("Dire que je porte une arme… ?").
         lower = {fold(m.group()) for c in chunks for m in _LOWER.finditer(c.text)}

@@ -20,7 +20,7 @@ she we you i me my our your and or not no will would can could should shall may 
 there here according did does
 """.split()
 
-_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.I)
+ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.I)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.U)
 
 
@@ -56,7 +56,7 @@ def words(text: str, accents: bool = False) -> list[str]:
 @lru_cache(maxsize=65536)
 def _words(text: str, accents: bool) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text.replace("’", "'").replace("\u02bc", "'").lower())
-    text = _ELISION.sub(" ", text if accents else strip_accents(text))
+    text = ELISION.sub(" ", text if accents else strip_accents(text))
     return tuple(t.replace(",", ".") for t in _TOKEN.findall(text))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from ..acronyms import definitions
 from ..question import Question
 from ..types import Answer, Chunk
 from .common import MAX_ANSWER_CHARS, cite, flat, frame, quoted, window
@@ -27,12 +26,10 @@ def asked(text: str) -> str | None:
     return (m.group("a") or m.groupdict().get("b")) if m else None
 
 
-def reply(q: Question, word: str, passages: list[Chunk]) -> Answer | None:
-    """The long form of ``word`` as the first of ``passages`` spells it out, or None when none does."""
-    for chunk in passages:
-        long = definitions(chunk.text).get(word)
-        if not long:
-            continue
+def reply(q: Question, word: str, defined: list[tuple[Chunk, str]]) -> Answer | None:
+    """``word`` spelt out as the first of the passages that ``defined`` it does (passage, long form),
+    or None when none does."""
+    for chunk, long in defined:
         at = chunk.text.find(long)
         sentence = next((s for s in chunk.sentences if s.start <= chunk.start + at < s.end), None)
         if sentence is None:

@@ -284,3 +284,20 @@ def test_no_verdict_or_figure_on_evidence_that_does_not_decide():
 def test_a_bad_turn_of_the_history_does_not_refuse_the_question(pipeline):
     res = pipeline.answer("Et Microsoft ?", history=["\u200b", "x" * 5000, "Combien Nvidia va-t-il investir ?"])
     assert res.found and res.text.startswith("5 milliards")
+
+
+def test_a_sentence_from_a_document_retrieval_ranked_lower_does_not_lead_and_needs_the_words_asked():
+    from dataclasses import replace
+
+    from qa.replies import fact
+
+    chunk = passage()
+    best = fact.with_answer(ranked(chunk)[1], "680 kilogrammes")
+    q = analyse("Combien de miel Paul Martin a-t-il récolté ?")
+    assert fact.reply(q, [best]).text.startswith("680 kilogrammes")
+    lower = replace(best, features={"coverage": 0.6, "other_document": -0.01})
+    res = fact.reply(q, [lower])
+    assert not res.text.startswith("680") and "680 kilogrammes" in res.text  # quoted, but does not lead
+    assert fact.usable(lower)
+    assert not fact.usable(replace(lower, features={"coverage": 0.3, "other_document": -0.01}))
+    assert fact.usable(replace(best, features={"coverage": 0.3, "other_document": 0.0}))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import re
 
-from .answer_types import AMOUNT, COUNT, DATE, PERCENT, PLACE_AT, find_spans
+from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans
 from .asked import subject_terms
 from .followup import entities
-from .text import STOP_WORDS, fold, stem, words
+from .text import STOP_WORDS, analyze, fold, stem, words
 
 _DIGITS = re.compile(r"\d")
 _ORDINAL_END = re.compile(r"(?:er|re|ère|e|è|ème|eme|nd|nde|st|th|rd)\b", re.I)
@@ -95,6 +95,30 @@ def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+_VALUE_OPEN = re.compile(r"\b(?:entre|de|d'|from|between)\s*$", re.I)
+_VALUE_JOIN = re.compile(r"\s+(?:et|à|and|to)\s+", re.I)
+# "entre 500 et 700 euros": the first value is written without its unit
+_BARE_FIRST = re.compile(r"\b(?:entre|de|from|between)\s+\d[\d\s.,]*?\s+(?:et|à|and|to)\s+$", re.I)
+
+
+def _value_ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two values that bound a range or a change ("de 3,40 euros à 3,60 euros", "entre 500 et
+    700 euros", "from 5% to 7%") as one span, from the word that opens it: either value alone
+    would answer wrong ("Combien coûte le repas ?" is not "3,40 euros" once it has risen)."""
+    out, i = [], 0
+    while i < len(spans):
+        a, b = spans[i]
+        opened = _VALUE_OPEN.search(sentence[:a])
+        if opened and i + 1 < len(spans) and _VALUE_JOIN.fullmatch(sentence[b:spans[i + 1][0]]):
+            out.append((opened.start(), spans[i + 1][1]))
+            i += 2
+            continue
+        bare = _BARE_FIRST.search(sentence[:a])
+        out.append((bare.start(), b) if bare else (a, b))
+        i += 1
+    return out
+
+
 _PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|cost\w*|prices?|pay|paid|fees?|frais)\b")
 _MONEY = re.compile(r"[$€£]|\b(?:euros?|dollars?|livres?|francs?|centimes?|cents?)\b")
 
@@ -104,6 +128,51 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
     close it sits to those cues: the sum over cues of exp(-words between / 4), a cue after the
     answer counting three times as far ("Microsoft 5 milliards" scores 1 for "Microsoft")."""
     names = entities(query)
+    spans = answers(sentence, kind, query, names)
+    if not spans:
+        return None, 0.0
+    folded = fold(sentence)
+    cues = {fold(n) for n in names} | set(subject_terms(query))
+    positions = [[m.end() for m in re.finditer(rf"\b{re.escape(cue)}", folded)] for cue in cues]
+
+    def nearness(sp):
+        total = 0.0
+        for ends in positions:
+            gaps = [len(folded[a:sp[0]].split()) if a <= sp[0] else 3 * len(folded[sp[0]:a].split()) for a in ends]
+            total += math.exp(-min(gaps) / 4) if gaps else 0.0
+        return total
+    if kind in (AMOUNT, PERCENT, COUNT, DURATION):
+        spans, run = _per_group(sentence, spans, query)
+        if run:  # "12 euros pour les adultes et 6 euros pour les moins de 18 ans", no group asked
+            return sentence[run[0]:run[1]].strip(), max(map(nearness, spans))
+    best = max(spans, key=nearness)
+    return sentence[best[0]:best[1]].strip(), nearness(best)
+
+
+# "12 euros pour les adultes", "6 euros pour les moins de 18 ans": a value, then whom it is for,
+# up to the next value's "et", a comma or the end of the sentence.
+_GROUP = re.compile(r"\s*(?:pour|for|per|par)\s+(.+?)(?=\s+(?:et|and|ou|or)\s|[,;.:)]|$)", re.I)
+
+
+def _per_group(sentence: str, spans: list[tuple[int, int]],
+               query: str) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """Where the sentence gives one value per group ("12 euros pour les adultes et 6 euros pour
+    les moins de 18 ans"): the values of the group the question names, or, where it names none
+    ("Combien coûte le concert pour un enfant ?"), the whole run of values with their groups,
+    which no single value answers."""
+    groups = [(sp, m) for sp in spans if (m := _GROUP.match(sentence, sp[1]))]
+    if len(groups) < 2 or len({fold(m.group(1)) for _, m in groups}) < 2:
+        return spans, None
+    terms = [set(analyze(m.group(1))) for _, m in groups]
+    shared = set.intersection(*terms)  # "familles" of "familles valmontaises" and "familles extérieures"
+    asked = set(subject_terms(query))
+    named = [sp for (sp, _), own in zip(groups, terms, strict=True) if asked & (own - shared)]
+    return (named, None) if named else (spans, (groups[0][0][0], groups[-1][1].end()))
+
+
+def answers(sentence: str, kind: str, query: str, names: list[str] | None = None) -> list[tuple[int, int]]:
+    """Every span of ``sentence`` that could answer ``query``, which asks for ``kind``."""
+    names = entities(query) if names is None else names
     spans = find_spans(sentence, kind, exclude=names)
     # What the question itself states is no answer to it: "2021" of "pour l'année 2020-2021".
     asked = fold(query)
@@ -131,22 +200,13 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
                 # answers; a count still wins ("Combien de personne…", misspelt, counts "2500 personnes")
                 spans = find_spans(sentence, AMOUNT, exclude=names)
     if not spans:
-        return None, 0.0
+        return []
+    if kind in (AMOUNT, PERCENT, COUNT):  # "passe de 3,40 euros à 3,60 euros" answers as a whole
+        spans = _value_ranges(sentence, spans)
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date
         with_unit = [sp for sp in spans if re.search(r"[^\d\s.,]", sentence[sp[0]:sp[1]])]
         spans = with_unit or spans
     if kind == AMOUNT and _PRICE.search(fold(query)):  # a price is money: "9 euros", not "500 grammes"
         money = [sp for sp in spans if _MONEY.search(fold(sentence[sp[0]:sp[1]]))]
         spans = money or spans
-    folded = fold(sentence)
-    cues = {fold(n) for n in names} | set(subject_terms(query))
-    positions = [[m.end() for m in re.finditer(rf"\b{re.escape(cue)}", folded)] for cue in cues]
-
-    def nearness(sp):
-        total = 0.0
-        for ends in positions:
-            gaps = [len(folded[a:sp[0]].split()) if a <= sp[0] else 3 * len(folded[sp[0]:a].split()) for a in ends]
-            total += math.exp(-min(gaps) / 4) if gaps else 0.0
-        return total
-    best = max(spans, key=nearness)
-    return sentence[best[0]:best[1]].strip(), nearness(best)
+    return spans

@@ -290,3 +290,33 @@ def test_an_ordinal_is_a_point_in_time_not_a_duration(sentence, expected):
 
     got, _ = locate(sentence, DURATION, "Dans quel délai dois-je rembourser la banque ?")
     assert got == expected
+
+
+def test_values_given_per_group_answer_for_the_group_asked_or_all_together():
+    from qa.answer_types import AMOUNT
+    from qa.locate import locate
+
+    concert = "L'entrée au concert du samedi coûte 12 euros pour les adultes et 6 euros pour les moins de 18 ans."
+    both = "12 euros pour les adultes et 6 euros pour les moins de 18 ans"
+    assert locate(concert, AMOUNT, "Combien coûte le concert pour les adultes ?")[0] == "12 euros"
+    assert locate(concert, AMOUNT, "Combien coûte le concert pour les moins de 18 ans ?")[0] == "6 euros"
+    # a group the sentence does not name, or none: no single price answers (was "12 euros")
+    assert locate(concert, AMOUNT, "Combien coûte le concert pour un enfant ?")[0] == both
+    assert locate(concert, AMOUNT, "Combien coûte le concert ?")[0] == both
+    meal = "Le repas coûte 3,20 euros pour les familles valmontaises et 5,10 euros pour les familles extérieures."
+    # "familles" names both groups: the word that tells them apart decides
+    assert locate(meal, AMOUNT, "Combien coûte le repas pour les familles extérieures ?")[0] == "5,10 euros"
+    assert locate("Le billet coûte 5 euros pour tous.", AMOUNT, "Combien coûte le billet ?")[0] == "5 euros"
+
+
+def test_a_change_or_a_range_of_values_answers_as_a_whole():
+    from qa.answer_types import AMOUNT, PERCENT
+    from qa.locate import locate
+
+    rise = "Le prix du repas à la cantine passe de 3,40 euros à 3,60 euros à compter du 1er septembre 2025."
+    assert locate(rise, AMOUNT, "Combien coûte le repas à la cantine ?")[0] == "de 3,40 euros à 3,60 euros"  # was "3,40 euros"
+    assert locate("Le loyer varie entre 500 et 700 euros.", AMOUNT, "Quel est le loyer ?")[0] == "entre 500 et 700 euros"
+    assert locate("Le taux passe de 5 % à 7 %.", PERCENT, "Quel est le taux ?")[0] == "de 5 % à 7 %"
+    # a value, then what it goes to: no range
+    fine = "La CNIL a infligé une amende de 50 000 euros à une commune voisine."
+    assert locate(fine, AMOUNT, "Quel est le montant de l'amende ?")[0] == "50 000 euros"

@@ -86,3 +86,10 @@ def test_the_word_cache_keeps_what_it_returns_when_full(embedder, monkeypatch):
 def test_light_verbs_name_no_subject(pipeline):
     res = pipeline.answer("Did Nvidia's stock go down?")
     assert res.found, res.text  # "go" is not a missing subject; "stock" alone next to a name is a paraphrase
+
+
+def test_become_names_no_subject_as_devenir_does_not():
+    from qa.bridge import not_subject, not_subject_fr
+
+    # "What qualification do you need to become a Data Protection Officer?" said it found nothing about "become"
+    assert "become" in not_subject() and "devenir" in not_subject_fr()

@@ -8,7 +8,7 @@ import re
 from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans
 from .asked import subject_terms
 from .followup import entities
-from .text import STOP_WORDS, analyze, fold, stem, words
+from .text import STOP_WORDS, analyze, fold, stem, term_set, words
 
 _DIGITS = re.compile(r"\d")
 _ORDINAL_END = re.compile(r"(?:er|re|ère|e|è|ème|eme|nd|nde|st|th|rd)\b", re.I)
@@ -210,3 +210,24 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
         money = [sp for sp in spans if _MONEY.search(fold(sentence[sp[0]:sp[1]]))]
         spans = money or spans
     return spans
+
+
+def undecided(sentence: str, kind: str, query: str) -> bool:
+    """The sentence gives dates that follow different words ("Les travaux débuteront en
+    septembre 2024 et doivent s'achever en juin 2025"), the question names none of those words,
+    and asks with a word the sentence lacks ("Quand les travaux se termineront-ils ?"): which
+    date it asks for is not known, so none leads; the quote shows them all."""
+    if kind != DATE:
+        return False
+    spans = answers(sentence, kind, query)
+    if len({fold(sentence[a:b]) for a, b in spans}) < 2:
+        return False
+    cues, end = [], 0
+    for a, b in spans:  # the word right before each date ("débuteront en"), after the date before it
+        cues.append(set(analyze(" ".join([w for w in words(sentence[end:a]) if w not in STOP_WORDS][-1:]))))
+        end = b
+    if not all(cues):
+        return False
+    asked = set(subject_terms(query))
+    said = term_set(sentence)
+    return not any(asked & c for c in cues) and any(t not in said for t in asked)

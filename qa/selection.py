@@ -18,7 +18,7 @@ from .chunking import clauses
 from .definitions import defined_terms, defines
 from .followup import entities
 from .indexing import sentence_id
-from .locate import cut_short, locate
+from .locate import cut_short, locate, undecided
 from .retrieval import Hit, HybridIndex
 from .text import LABEL, analyze, fold, term_set, unlabelled, word_set, words
 from .types import Span
@@ -130,8 +130,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
                 span, near = locate(s.text, kind, query)
                 typed = span is not None
-                if kind == PLACE and span and cut_short(s.text, span):
-                    span = None  # the sentence says where, but "Centre." alone would not
+                if kind == PLACE and span and cut_short(s.text, span) or span and undecided(s.text, kind, f"{query} {also}"):
+                    span = None  # the sentence says where, but "Centre." alone would not; or which date
             f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
                  "grounded_here": all(_grounded(n, said(s.text) | heads) for n in names),
                  "named": all(_grounded(n, word_set(s.text)) for n in names),  # by the sentence itself

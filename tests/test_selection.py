@@ -320,3 +320,15 @@ def test_a_change_or_a_range_of_values_answers_as_a_whole():
     # a value, then what it goes to: no range
     fine = "La CNIL a infligé une amende de 50 000 euros à une commune voisine."
     assert locate(fine, AMOUNT, "Quel est le montant de l'amende ?")[0] == "50 000 euros"
+
+
+def test_dates_that_follow_different_verbs_lead_only_for_the_verb_asked():
+    from qa.answer_types import DATE
+    from qa.locate import undecided
+
+    works = "Les travaux débuteront en septembre 2024 et doivent s'achever en juin 2025."
+    # "se termineront" is neither verb: which date is asked is not known (led with September 2024)
+    assert undecided(works, DATE, "Quand les travaux de la piscine se termineront-ils ?")
+    assert not undecided(works, DATE, "Quand les travaux débuteront-ils ?")
+    assert not undecided(works, DATE, "Quand les travaux doivent-ils s'achever ?")
+    assert not undecided("Les travaux débuteront en septembre 2024.", DATE, "Quand les travaux se termineront-ils ?")

@@ -298,6 +298,7 @@ def test_a_sentence_from_a_document_retrieval_ranked_lower_does_not_lead_and_nee
     lower = replace(best, features={"coverage": 0.6, "other_document": -0.01})
     res = fact.reply(q, [lower])
     assert not res.text.startswith("680") and "680 kilogrammes" in res.text  # quoted, but does not lead
+    assert not fact.reply(q, [lower], prefix="Oui. ").text.startswith("Oui")  # nor does a verdict
     assert fact.usable(lower)
     assert not fact.usable(replace(lower, features={"coverage": 0.3, "other_document": -0.01}))
     assert fact.usable(replace(best, features={"coverage": 0.3, "other_document": 0.0}))

@@ -126,9 +126,10 @@ def choose(ranked: list[Candidate], floor: float = MIN_COSINE) -> list[Candidate
 
 
 def second_hand(c: Candidate) -> bool:
-    """The sentence comes from another document than the one retrieval ranked first: that one had
-    no sentence good enough, and a figure or a name found further down is seldom the one asked for.
-    It is quoted, but does not lead (PIAF dev: 23 of 24 such short answers were wrong)."""
+    """The sentence comes from another document than the one retrieval ranked first, and still
+    scored best (despite the ``other_document`` weight): a figure or a name found there is seldom
+    the one asked for. It is quoted, but does not lead, nor does a verdict or a sum read from it
+    (PIAF dev: 23 of 24 such short answers were wrong)."""
     return c.features.get("other_document", 0.0) < 0.0
 
 
@@ -166,7 +167,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
         if short and q.answer_type == DATE and re.fullmatch(r"\d{4}", short):
             short = f"en {short}"  # "En 2021." reads as an answer; "2021." alone does not
         head = f"{capital(short)}. " if short else ""
-    head = prefix + head
+    head = ("" if second_hand(c) else prefix) + head  # nor a verdict, a sum or a comparison
     intro = frame(q.lang, bool(head)) if intro is None else intro
     budget = MAX_ANSWER_CHARS - len(head) - len(intro) - 8
     spans = [coherent(chunk, c.sentence, budget, follow=not (short or prefix))]

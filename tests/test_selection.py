@@ -293,7 +293,7 @@ def test_an_ordinal_is_a_point_in_time_not_a_duration(sentence, expected):
 
 
 def test_values_given_per_group_answer_for_the_group_asked_or_all_together():
-    from qa.answer_types import AMOUNT
+    from qa.answer_types import AMOUNT, COUNT
     from qa.locate import locate
 
     concert = "L'entrée au concert du samedi coûte 12 euros pour les adultes et 6 euros pour les moins de 18 ans."
@@ -306,20 +306,54 @@ def test_values_given_per_group_answer_for_the_group_asked_or_all_together():
     meal = "Le repas coûte 3,20 euros pour les familles valmontaises et 5,10 euros pour les familles extérieures."
     # "familles" names both groups: the word that tells them apart decides
     assert locate(meal, AMOUNT, "Combien coûte le repas pour les familles extérieures ?")[0] == "5,10 euros"
-    assert locate("Le billet coûte 5 euros pour tous.", AMOUNT, "Combien coûte le billet ?")[0] == "5 euros"
+    # groups told apart by every word asked: "résidents" is not "non-résidents"
+    card = "La carte coûte 42 € pour les résidents et 58 € pour les non-résidents."
+    assert locate(card, AMOUNT, "Combien coûte la carte pour les résidents ?")[0] == "42 €"  # was "58 €"
+    assert locate(card, AMOUNT, "Combien coûte la carte pour les non-résidents ?")[0] == "58 €"
+    # a year is a group too, and the noun need not be written again
+    members = "Le club comptait 118 adhérents en 2023 et 142 en 2025."
+    assert locate(members, COUNT, "Combien d'adhérents en 2025 ?")[0] == "142"  # was "118"
+    assert locate(members, COUNT, "Combien d'adhérents compte le club ?")[0] == "118 adhérents en 2023 et 142 en 2025"
+    # what the money is for, not whom, and values of two owners are no list of groups
+    chips = "Nvidia investit 10 milliards de dollars pour ses puces et Microsoft 5 milliards de dollars pour le cloud."
+    assert locate(chips, AMOUNT, "Combien Microsoft investit-il ?")[0] == "5 milliards de dollars"
+    rent = "Le loyer est de 800 euros par mois, et la caution de 1600 euros pour le propriétaire."
+    assert locate(rent, AMOUNT, "Quel est le loyer ?")[0] == "800 euros"
+
+
+def test_a_group_the_sentence_gives_no_value_for_leads_with_none():
+    from qa.answer_types import AMOUNT, COUNT, DURATION
+    from qa.locate import undecided
+
+    pass_ = "L'abonnement mensuel illimité coûte 29 € pour les résidents."
+    assert undecided(pass_, AMOUNT, "Combien coûte l'abonnement pour un non-résident ?")  # led with "29 €"
+    assert not undecided(pass_, AMOUNT, "Combien coûte l'abonnement pour un résident ?")
+    assert not undecided(pass_, AMOUNT, "Combien coûte l'abonnement ?")
+    # "pour" before a verb says what for: "1 an pour réagir" answers "pour appliquer la révision"
+    delay = "Le propriétaire dispose d'1 an pour réagir."
+    assert not undecided(delay, DURATION, "De combien de temps dispose-t-il pour appliquer la révision ?")
+    vote = "Le budget a été adopté par 19 voix pour et 4 contre."
+    assert not undecided(vote, COUNT, "Combien de voix pour le budget ?")
 
 
 def test_a_change_or_a_range_of_values_answers_as_a_whole():
-    from qa.answer_types import AMOUNT, PERCENT
+    from qa.answer_types import AMOUNT, DURATION, PERCENT
     from qa.locate import locate
 
     rise = "Le prix du repas à la cantine passe de 3,40 euros à 3,60 euros à compter du 1er septembre 2025."
     assert locate(rise, AMOUNT, "Combien coûte le repas à la cantine ?")[0] == "de 3,40 euros à 3,60 euros"  # was "3,40 euros"
     assert locate("Le loyer varie entre 500 et 700 euros.", AMOUNT, "Quel est le loyer ?")[0] == "entre 500 et 700 euros"
     assert locate("Le taux passe de 5 % à 7 %.", PERCENT, "Quel est le taux ?")[0] == "de 5 % à 7 %"
-    # a value, then what it goes to: no range
-    fine = "La CNIL a infligé une amende de 50 000 euros à une commune voisine."
-    assert locate(fine, AMOUNT, "Quel est le montant de l'amende ?")[0] == "50 000 euros"
+    assert locate("La peine va de 1 an à 3 ans de prison.", DURATION, "Combien de temps dure la peine ?")[0] == \
+        "de 1 an à 3 ans"
+    budget = "Le budget passe de 2 millions d'euros en 2023 à 3 millions d'euros en 2024."
+    assert locate(budget, AMOUNT, "Quel est le budget ?")[0] == "2 millions d'euros en 2023 à 3 millions d'euros en 2024"
+    assert locate(budget, AMOUNT, "Quel est le budget en 2024 ?")[0] == "3 millions d'euros"
+    # values of two kinds side by side, or words that open and join no range: no range
+    for sentence, first in [("Un prêt de 10 000 euros à 2 %.", "10 000 euros"),
+                            ("Il a reçu une prime de 500 euros et 200 euros de bonus.", "500 euros"),
+                            ("Une amende de 20 000 euros et 10 % du chiffre d'affaires.", "20 000 euros")]:
+        assert locate(sentence, AMOUNT, "Quel est le montant ?")[0] == first, sentence
 
 
 def test_dates_that_follow_different_verbs_lead_only_for_the_verb_asked():

@@ -133,6 +133,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                 if kind == PLACE and span and cut_short(s.text, span) or span and undecided(s.text, kind, f"{query} {also}"):
                     span = None  # the sentence says where, but "Centre." alone would not; or which date
             f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
+                 # with the sentence before it, which "Cette durée ne doit pas dépasser 1 mois." continues
+                 "in_context": coverage(weights, term_set(s.text) | before) or 0.0,
                  "grounded_here": all(_grounded(n, said(s.text) | heads) for n in names),
                  "named": all(_grounded(n, word_set(s.text)) for n in names),  # by the sentence itself
                  "near": near, "precise": bool(span and re.search(r"\d", span)),

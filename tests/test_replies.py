@@ -1,5 +1,6 @@
 """Each kind of reply alone, without the model: hand-made passages and scores in, Answer out."""
 import numpy as np
+import pytest
 
 from qa.chunking import chunk_document
 from qa.question import analyse
@@ -204,6 +205,7 @@ def test_why_prefers_the_sentence_that_gives_a_reason():
     assert none.text.startswith("Le document ne dit pas pourquoi ; il dit : « Le miel est vendu")
 
 
+
 def test_summary_spans_the_document_in_order_with_one_citation_per_passage():
     rng = np.random.default_rng(0)
     doc = Document(id="d", source="d.txt", title="Rapport", text="\n".join(
@@ -299,6 +301,11 @@ def test_a_sentence_from_a_document_retrieval_ranked_lower_does_not_lead_and_nee
     res = fact.reply(q, [lower])
     assert not res.text.startswith("680") and "680 kilogrammes" in res.text  # quoted, but does not lead
     assert not fact.reply(q, [lower], prefix="Oui. ").text.startswith("Oui")  # nor does a verdict
+    # a sentence that holds none of the question's words, nor does the one before it, does not lead
+    # ("Quel est le montant de l'amende en cas de retard ?" led with the price of a printed page)
+    elsewhere = replace(best, features={"coverage": 0.0, "in_context": 0.0})
+    assert not fact.reply(q, [elsewhere]).text.startswith("680")
+    assert fact.reply(q, [replace(best, features={"coverage": 0.0, "in_context": 0.4})]).text.startswith("680")
     assert fact.usable(lower)
     assert not fact.usable(replace(lower, features={"coverage": 0.3, "other_document": -0.01}))
     assert fact.usable(replace(best, features={"coverage": 0.3, "other_document": 0.0}))

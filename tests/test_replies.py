@@ -206,6 +206,16 @@ def test_why_prefers_the_sentence_that_gives_a_reason():
 
 
 
+@pytest.mark.parametrize("reason", ["soit une hausse liée à l'augmentation du coût de l'énergie",
+                                    "Cette hausse s'explique par le prix de l'assurance",
+                                    "à la suite de la hausse du coût de l'énergie"])
+def test_a_reason_stated_as_linked_to_or_explained_by_is_a_reason(reason):
+    # "Le document ne dit pas pourquoi" quoted "… soit une hausse liée à l'augmentation du coût de l'énergie"
+    chunk = passage(f"Tarifs\n\nLe prix de l'entrée est passé de 4,20 € à 4,80 €, {reason}.\n")
+    res = explain.reply(analyse("Pourquoi le prix de l'entrée a-t-il augmenté ?"), ranked(chunk))
+    assert not res.text.startswith("Le document ne dit pas pourquoi") and reason in res.text, res.text
+
+
 def test_summary_spans_the_document_in_order_with_one_citation_per_passage():
     rng = np.random.default_rng(0)
     doc = Document(id="d", source="d.txt", title="Rapport", text="\n".join(

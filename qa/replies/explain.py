@@ -14,6 +14,8 @@ _CAUSE = re.compile(
     r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|grace a|a cause d|du a|due a|dus a|dues a|"
     r"conduisant|conduit a|conduire a|entrain\w*|provoqu\w*|permet\w*|ce qui|c'est pourquoi|d'ou|de sorte|si bien|"
     r"en effet|vise a|visant a|destinee? a|susceptible d|pour (?:\w+(?:er|ir|re|oir))\b|en cas d|lorsqu|si |"
+    r"liee?s? a|s'expliquen?t? par|expliquee?s? par|suite a|a la suite d|faute d|compte tenu d|motivee?s? par|"
+    r"justifiee?s? par|resulte d|caused by|explained by|linked to|because of|"
     r"because|since|so that|in order to|due to|as a result|leading to|led to|owing to|thanks to|therefore|"
     r"aims? to|designed to|so as to|which (?:means|allows|leads))", re.I)
 # A sentence that states a reason may score a little below the best one and still be the answer:

@@ -64,7 +64,22 @@ def read(data: bytes, suffix: str) -> Extracted:
     except UnicodeDecodeError as exc:
         raise ReadError(f"not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
     meta, body_start = front_matter(text)
+    if not meta.get("title") and (title := title_line(text[body_start:])):
+        meta["title"] = title
     return Extracted(text, meta, body_start)
+
+
+_TITLE_LINE = re.compile(r"\A\s*(?:#{1,2}[ \t]+)?([^\n]{3,120}?)[ \t]*(?:\r?\n[ \t]*\r?\n|\r?\n?\Z)")
+
+
+def title_line(body: str) -> str:
+    """The title a text file opens with, as a writer sets it apart: a ``#`` heading, or a short
+    line with no final full stop followed by a blank line ("Les Sentiers du Vercors - Nouvelles du
+    club"); empty when the file opens with its text (a file name then stands for the title)."""
+    m = _TITLE_LINE.match(body)
+    if not m or re.search(r"[.:;,]$", m.group(1)):
+        return ""
+    return m.group(1).strip()
 
 
 def front_matter(text: str) -> tuple[dict[str, str], int]:

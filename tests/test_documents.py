@@ -188,3 +188,15 @@ def test_cli_index_paths_sources_and_page(tmp_path, base_settings):
     assert "rapport.pdf" in out.stdout and "3 documents, 5 chunks" in out.stdout
     out = run(["index", str(tmp_path / "absent")], settings)
     assert out.returncode == 1 and "absent: no such file or folder" in out.stderr
+
+
+def test_a_text_file_without_front_matter_takes_its_title_from_its_opening_line(tmp_path):
+    news = tmp_path / "club-nouvelles.txt"
+    news.write_text("Les Sentiers du Vercors - Nouvelles du club\n\nLe club compte 142 adhérents.\n", encoding="utf-8")
+    assert load_document(news).title == "Les Sentiers du Vercors - Nouvelles du club"  # was "club nouvelles"
+    md = tmp_path / "tarifs.md"
+    md.write_text("# Tarifs de la piscine\n\n## Entrées\n\nL'entrée coûte 4,80 €.\n", encoding="utf-8")
+    assert load_document(md).title == "Tarifs de la piscine"
+    plain = tmp_path / "note-du-jour.txt"  # a file that opens with its text keeps its name as title
+    plain.write_text("Le club a été fondé en 1990. Il compte 50 membres.\n", encoding="utf-8")
+    assert load_document(plain).title == "note du jour"

@@ -170,8 +170,9 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
 # "12 euros pour les adultes", "6 euros pour les moins de 18 ans", "118 adhérents en 2023": a
 # value (and the noun it counts), then whom or which year it is for, up to the next value's "et",
 # a comma or the end of the sentence. "pour" before a verb says what for, not whom: "1 an pour réagir".
-_GROUP = re.compile(r"(?:\s+[^\W\d_]+)?\s*(?:(?:pour|for|per|par)\s+(?P<who>(?!(?:et|ou|and|or)\b|[^\W\d_]+(?:er|ir|re|oir|ing)\b)[^,;.:)?]+?)(?=\s+(?:et|and|ou|or)\s|[,;.:)?]|$)"
-                    r"|(?:en|in)\s+(?P<year>\d{4})\b)", re.I)
+_GROUP = re.compile(r"(?:\s+[^\W\d_]+)?\s*(?:(?:pour|for|per|par)\s+"
+                    r"(?P<who>(?!(?:et|ou|and|or)\b|[^\W\d_]+(?:er|ir|re|oir|ing)\b)[^,;.:)?]+?)"
+                    r"(?=\s+(?:et|and|ou|or)\s|[,;.:)?]|$)|(?:en|in)\s+(?P<year>\d{4})\b)", re.I)
 # Between one group and the next value of the same list: "… pour les adultes et 6 euros …"
 _NEXT = re.compile(r"\s*[,;]?\s*(?:et|ou|à|and|or|to|contre)?\s*(?:de\s+|d')?", re.I)
 

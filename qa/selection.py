@@ -130,8 +130,10 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
                 span, near = locate(s.text, kind, query)
                 typed = span is not None
-                if kind == PLACE and span and cut_short(s.text, span) or span and undecided(s.text, kind, f"{query} {also}"):
-                    span = None  # the sentence says where, but "Centre." alone would not; or which date
+                # the sentence says where, but "Centre." alone would not; or which of its values is asked
+                if kind == PLACE and span and cut_short(s.text, span) or \
+                        span and undecided(s.text, kind, f"{query} {also}"):
+                    span = None
             f = {"cosine": cosine, "coverage": coverage(weights, term_set(s.text)) or 0.0,
                  # with the sentence before it, which "Cette durée ne doit pas dépasser 1 mois." continues
                  "in_context": coverage(weights, term_set(s.text) | before) or 0.0,

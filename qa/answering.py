@@ -97,6 +97,8 @@ class Answerer:
             return self._summary(q, sources)
         word = expand.asked(q.text)
         if word:  # "Que signifie CNIL ?": the documents spell it out, or the question goes on as any other
+            # ("que signifie cnil ?" typed in lower case means the acronym the documents write)
+            word = word if word in self.lexicon.defined else word.upper()
             found = expand.reply(q, word, [(c, long) for c, long in self.lexicon.defined.get(word, [])
                                            if not sources or c.source in sources])
             if found is not None:

@@ -345,7 +345,8 @@ def test_what_an_acronym_stands_for_is_read_where_a_document_spells_it_out(tmp_p
                      "Commission nationale de l'informatique et des libertés (CNIL).\n\n## Recours\n\nLa CNIL peut "
                      "être saisie en ligne.\n"}))
     for q, head in [("Que signifie CNIL ?", "CNIL : Commission nationale de l'informatique et des libertés. "),
-                    ("What does CNIL stand for?", "CNIL: Commission nationale de l'informatique et des libertés. ")]:
+                    ("What does CNIL stand for?", "CNIL: Commission nationale de l'informatique et des libertés. "),
+                    ("que signifie cnil ?", "CNIL : Commission nationale de l'informatique et des libertés. ")]:
         res = pipe.answer(q)
         assert res.found and res.text.startswith(head), res.text
         c = res.citations[0]

@@ -321,11 +321,12 @@ def test_an_acronym_stands_for_the_words_it_spells(tmp_path, base_settings, embe
     from qa.pipeline import get_pipeline
 
     pipe = get_pipeline(corpus_of(tmp_path, base_settings, {
-        "echelle.md": "# Fiche 1\n\nLe RGPD impose de désigner un délégué pour tout traitement de données à grande "
-                      "échelle.\n",
-        "contrat.md": "# Fiche 2\n\nSelon le Règlement européen sur la protection des données (RGPD), le "
-                      "consentement n'est pas nécessaire pour l'exécution d'un contrat.\n",
-        "taj.md": "# Fiche 3\n\nNon, les personnes mises en cause dans une procédure ne peuvent pas s'opposer à "
+        # a heading opens each file: it is the document's title
+        "echelle.md": "# Traitements à grande échelle\n\nLe RGPD impose de désigner un délégué pour tout "
+                      "traitement de données à grande échelle.\n",
+        "contrat.md": "# Consentement et contrat\n\nSelon le Règlement européen sur la protection des "
+                      "données (RGPD), le consentement n'est pas nécessaire pour l'exécution d'un contrat.\n",
+        "taj.md": "# Fichier TAJ\n\nNon, les personnes mises en cause dans une procédure ne peuvent pas s'opposer à "
                   "être inscrites dans le TAJ.\n"}))
     # the label names the regulation as a fiche defines it; the answering fiche writes "RGPD"
     res = pipe.answer("Règlement européen : que faut-il faire pour un traitement à grande échelle ?")

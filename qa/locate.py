@@ -8,7 +8,8 @@ import re
 from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans
 from .asked import subject_terms
 from .followup import entities
-from .text import STOP_WORDS, analyze, fold, stem, term_set, words
+from .text import STOP_WORDS, fold, stem, words
+from .values import MONEY, continued, dates_undecided, per_group, ungrouped, value_ranges
 
 _DIGITS = re.compile(r"\d")
 _ORDINAL_END = re.compile(r"(?:er|re|ère|e|è|ème|eme|nd|nde|st|th|rd)\b", re.I)
@@ -17,17 +18,20 @@ _ORDINAL_END = re.compile(r"(?:er|re|ère|e|è|ème|eme|nd|nde|st|th|rd)\b", re.
 _COUNTED = re.compile(r"\b(?:combien (?:de |d')|how many |nombre (?:de |d')|number of )([a-z][a-z-]+)")
 
 
-_QUALIFIED = re.compile(r"\b(?:combien (?:de |d')|how many )[a-z-]+ ([a-z]+)\b")
+_QUALIFIED = re.compile(r"\b(?:combien (?:de |d')|how many )[a-z-]+ ([^?]*)")
 # Words after the counted noun that start the rest of the question, not a kind of the noun.
 _NOT_QUALIFIER = frozenset("le la les l un une des du de d y a en dans sur au aux par pour ont sont est sera seront "
-                           "compte comptent the an in on at of for does do did are is were was have has will "
-                           "can".split())
+                           "etaient etait avaient avait furent seraient serait compte comptent the an in on at of "
+                           "for does do did are is were was have has had will would can could il ils elle elles on t "
+                           "ce se sa son ses leur leurs they it its their there".split())
 
 
-def qualifier(query: str) -> str | None:
-    """The word that narrows the counted noun ("voix contre", "places assises"), if one does."""
+def qualifiers(query: str) -> set[str]:
+    """The stem of the word that narrows the counted noun ("voix contre", "places assises",
+    "conseillers étaient présents"), if one does."""
     m = _QUALIFIED.search(fold(query))
-    return m.group(1) if m and m.group(1) not in _NOT_QUALIFIER else None
+    narrowing = [w for w in words(m.group(1)) if w not in _NOT_QUALIFIER] if m else []
+    return {stem(narrowing[0])} if narrowing else set()
 
 
 def cut_short(sentence: str, place: str) -> bool:
@@ -95,50 +99,7 @@ def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
-# A range or a change opens and joins with words that go together: "de … à", "entre … et".
-_VALUE_PAIRS = ((re.compile(r"\b(?:de|d'|from)\s*$", re.I), re.compile(r"\s+(?:à|a|jusqu'à|to)\s+", re.I)),
-                (re.compile(r"\b(?:entre|between)\s*$", re.I), re.compile(r"\s+(?:et|and)\s+", re.I)))
-# "entre 500 et 700 euros": the first value is written without its unit
-_BARE_FIRST = re.compile(r"\b(?:(?:de|from)\s+\d[\d\s.,]*?\s+(?:à|to)|(?:entre|between)\s+\d[\d\s.,]*?\s+(?:et|and))\s+$",
-                         re.I)
-
-
-def _unit(value: str) -> str:
-    """What a value measures, to tell a range ("de 3,40 euros à 3,60 euros") from two values of
-    different kinds side by side ("un prêt de 10 000 euros à 2 %"): money, a percentage, the stem
-    of its last word ("ans", "kilogrammes"), or nothing for a bare number."""
-    folded = fold(value)
-    if re.search(r"%|pour ?cent", folded):
-        return "%"
-    if _MONEY.search(folded):
-        return "money"
-    last = re.findall(r"[^\W\d_]+", folded)
-    return stem(last[-1]) if last else ""
-
-
-def _value_ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Two values of one kind that bound a range or a change ("de 3,40 euros à 3,60 euros", "entre
-    500 et 700 euros", "de 1 an à 3 ans") as one span, from the word that opens it: either value
-    alone would answer wrong ("Combien coûte le repas ?" is not "3,40 euros" once it has risen)."""
-    out, i = [], 0
-    while i < len(spans):
-        a, b = spans[i]
-        if i + 1 < len(spans):
-            c, d = spans[i + 1]
-            opened = next((m for opener, joiner in _VALUE_PAIRS if (m := opener.search(sentence[:a]))
-                           and joiner.fullmatch(sentence[b:c])), None)
-            if opened and _unit(sentence[a:b]) in ("", _unit(sentence[c:d])):
-                out.append((opened.start(), d))
-                i += 2
-                continue
-        bare = _BARE_FIRST.search(sentence[:a])
-        out.append((bare.start(), b) if bare else (a, b))
-        i += 1
-    return out
-
-
 _PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|cost\w*|prices?|pay|paid|fees?|frais)\b")
-_MONEY = re.compile(r"[$€£]|\b(?:euros?|dollars?|livres?|francs?|centimes?|cents?)\b")
 
 
 def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
@@ -160,75 +121,11 @@ def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
             total += math.exp(-min(gaps) / 4) if gaps else 0.0
         return total
     if kind in (AMOUNT, PERCENT, COUNT, DURATION):
-        spans, run = _per_group(sentence, spans, query)
+        spans, run = per_group(sentence, spans, query)
         if run:  # "12 euros pour les adultes et 6 euros pour les moins de 18 ans", no group asked
             return sentence[run[0]:run[1]].strip(), max(map(nearness, spans))
     best = max(spans, key=nearness)
     return sentence[best[0]:best[1]].strip(), nearness(best)
-
-
-# "12 euros pour les adultes", "6 euros pour les moins de 18 ans", "118 adhérents en 2023": a
-# value (and the noun it counts), then whom or which year it is for, up to the next value's "et",
-# a comma or the end of the sentence. "pour" before a verb says what for, not whom: "1 an pour réagir".
-_GROUP = re.compile(r"(?:\s+[^\W\d_]+)?\s*(?:(?:pour|for|per|par)\s+"
-                    r"(?P<who>(?!(?:et|ou|and|or)\b|[^\W\d_]+(?:er|ir|re|oir|ing)\b)[^,;.:)?]+?)"
-                    r"(?=\s+(?:et|and|ou|or)\s|[,;.:)?]|$)|(?:en|in)\s+(?P<year>\d{4})\b)", re.I)
-# Between one group and the next value of the same list: "… pour les adultes et 6 euros …"
-_NEXT = re.compile(r"\s*[,;]?\s*(?:et|ou|à|and|or|to|contre)?\s*(?:de\s+|d')?", re.I)
-
-
-def _group(m: re.Match) -> set[str]:
-    return set(analyze(m.group("who") or m.group("year")))
-
-
-def _asked_group(query: str) -> set[str]:
-    """The group a question names ("pour un non-résident" -> non, resident), if it names one."""
-    m = _GROUP.search(query)
-    return _group(m) if m else set()
-
-
-def _per_group(sentence: str, spans: list[tuple[int, int]],
-               query: str) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
-    """Where the sentence gives one value per group ("12 euros pour les adultes et 6 euros pour
-    les moins de 18 ans"): the values of the group the question names, or, where it names none
-    ("Combien coûte le concert pour un enfant ?") and the groups are listed one after the other,
-    the whole run of values with their groups, which no single value answers."""
-    groups = [(sp, m) for sp in spans if (m := _GROUP.match(sentence, sp[1]))]
-    terms = [_group(m) for _, m in groups]
-    if len(groups) < 2 or len({frozenset(t) for t in terms}) < 2:
-        return spans, None
-    wanted = _asked_group(query)
-    if wanted:  # all the words of the group asked: "résidents" is not "non-résidents"
-        named = [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted == own] or \
-            [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted <= own]
-    else:  # "familles" of "familles valmontaises" and "familles extérieures" tells neither apart
-        shared, asked = set.intersection(*terms), set(subject_terms(query))
-        named = [sp for (sp, _), own in zip(groups, terms, strict=True) if asked & (own - shared)]
-    if named:
-        return named, None
-    listed = all(_NEXT.fullmatch(sentence, m.end(), nxt[0]) for (_, m), (nxt, _) in zip(groups, groups[1:]))
-    return spans, (groups[0][0][0], groups[-1][1].end()) if listed else None
-
-
-def _continued(sentence: str, spans: list[tuple[int, int]], kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``kept`` and the values that go on their list by group with the noun left out: "142" of
-    "118 adhérents en 2023 et 142 en 2025" counts adhérents too."""
-    out = list(kept)
-    for sp in spans:
-        m = _GROUP.match(sentence, out[-1][1]) if out and sp[0] > out[-1][1] else None
-        if m and _NEXT.fullmatch(sentence, m.end(), sp[0]) and _GROUP.match(sentence, sp[1]):
-            out.append(sp)
-    return out
-
-
-def _ungrouped(sentence: str, kind: str, query: str) -> bool:
-    """The question asks for a group ("pour un non-résident") and the sentence gives values for
-    other groups only ("29 € pour les résidents")."""
-    wanted = _asked_group(query)
-    if not wanted or kind not in (AMOUNT, PERCENT, COUNT, DURATION):
-        return False
-    groups = [_group(m) for sp in answers(sentence, kind, query) if (m := _GROUP.match(sentence, sp[1]))]
-    return bool(groups) and not any(wanted <= own for own in groups)
 
 
 def answers(sentence: str, kind: str, query: str, names: list[str] | None = None) -> list[tuple[int, int]]:
@@ -249,47 +146,35 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
             # a number right before the noun wins, others stay (texts paraphrase: "en sept rencontres")
             spans = [sp for sp in spans if _counts(sentence[sp[1]:], noun) or not _MEASURED.match(fold(sentence[sp[1]:]))]
             exact = [sp for sp in spans if _counts(sentence[sp[1]:], noun)]
-            # "Combien de voix contre le budget ?" of "par 19 voix pour et 4 contre": the number the
-            # word after the noun follows counts them, the noun left out
-            after = qualifier(query)
-            exact = [sp for sp in spans if words(sentence[sp[1]:])[:1] == [after]] or exact
+            # "Combien de voix contre le budget ?" of "par 19 voix pour et 4 contre", "Combien de
+            # conseillers étaient présents ?" of "19 étaient présents et 2 étaient représentés": the
+            # number that the words after the noun follow counts them, the noun left out
+            narrow = qualifiers(query)
+            exact = [sp for sp in spans if narrow & {stem(w) for w in words(sentence[sp[1]:])[:3]}] or exact
             # After "les", "ces"… a number names again things already counted ("Les trois
             # sociétés annoncent…"): no answer to how many of another noun ("Combien d'employés
             # compte Anthropic ?" answered "Trois."). PIAF dev count questions: one gained, one lost.
-            spans = _continued(sentence, spans, exact) or [sp for sp in spans if not _ANAPHORIC.search(sentence[:sp[0]])]
+            spans = continued(sentence, spans, exact) or [sp for sp in spans if not _ANAPHORIC.search(sentence[:sp[0]])]
             if not spans and mass(query):  # "combien d'électricité" asks how much: "1,5 %" of it
                 # answers; a count still wins ("Combien de personne…", misspelt, counts "2500 personnes")
                 spans = find_spans(sentence, AMOUNT, exclude=names)
     if not spans:
         return []
     if kind in (AMOUNT, PERCENT, COUNT, DURATION):  # "passe de 3,40 euros à 3,60 euros" answers whole
-        spans = _value_ranges(sentence, spans)
+        spans = value_ranges(sentence, spans)
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date
         with_unit = [sp for sp in spans if re.search(r"[^\d\s.,]", sentence[sp[0]:sp[1]])]
         spans = with_unit or spans
     if kind == AMOUNT and _PRICE.search(fold(query)):  # a price is money: "9 euros", not "500 grammes"
-        money = [sp for sp in spans if _MONEY.search(fold(sentence[sp[0]:sp[1]]))]
+        money = [sp for sp in spans if MONEY.search(fold(sentence[sp[0]:sp[1]]))]
         spans = money or spans
     return spans
 
 
 def undecided(sentence: str, kind: str, query: str) -> bool:
-    """Which value the question asks for is not known, so none leads; the quote shows them all.
-    Either the question asks for a group the sentence gives no value for (``_ungrouped``), or the
-    sentence gives dates that follow different words ("Les travaux débuteront en
-    septembre 2024 et doivent s'achever en juin 2025"), the question names none of those words,
-    and asks with a word the sentence lacks ("Quand les travaux se termineront-ils ?")."""
-    if kind != DATE:
-        return _ungrouped(sentence, kind, query)
+    """Which of the sentence's values the question asks for is not known, so none leads; the
+    quote shows them all: a group the sentence gives no value for, or dates that follow other
+    words than the question's (qa/values.py)."""
     spans = answers(sentence, kind, query)
-    if len({fold(sentence[a:b]) for a, b in spans}) < 2:
-        return False
-    cues, end = [], 0
-    for a, b in spans:  # the word right before each date ("débuteront en"), after the date before it
-        cues.append(set(analyze(" ".join([w for w in words(sentence[end:a]) if w not in STOP_WORDS][-1:]))))
-        end = b
-    if not all(cues):
-        return False
-    asked = set(subject_terms(query))
-    said = term_set(sentence)
-    return not any(asked & c for c in cues) and any(t not in said for t in asked)
+    return dates_undecided(sentence, spans, query) if kind == DATE else \
+        kind in (AMOUNT, PERCENT, COUNT, DURATION) and ungrouped(sentence, spans, query)

@@ -366,3 +366,39 @@ def test_dates_that_follow_different_verbs_lead_only_for_the_verb_asked():
     assert not undecided(works, DATE, "Quand les travaux débuteront-ils ?")
     assert not undecided(works, DATE, "Quand les travaux doivent-ils s'achever ?")
     assert not undecided("Les travaux débuteront en septembre 2024.", DATE, "Quand les travaux se termineront-ils ?")
+
+
+def test_amounts_given_to_named_recipients_answer_for_the_recipient_asked():
+    from qa.answer_types import AMOUNT
+    from qa.locate import locate, undecided
+
+    grants = ("Le conseil a attribué les subventions suivantes : 3 500 euros au Football Club Saint-Aubin, 1 200 "
+              "euros à l'association Les Amis du Patrimoine, 800 euros au Comité des fêtes et 2 000 euros à la "
+              "Banque alimentaire de la Loire.")
+    # was "2 000 euros", the figure after the name
+    assert locate(grants, AMOUNT, "Quel montant a été attribué au Comité des fêtes ?")[0] == "800 euros"
+    assert locate(grants, AMOUNT, "Quel montant a été attribué aux Amis du Patrimoine ?")[0] == "1 200 euros"
+    assert locate(grants, AMOUNT, "How much did the Football Club Saint-Aubin receive?")[0] == "3 500 euros"
+    assert undecided(grants, AMOUNT, "Quel montant a été attribué au club de tennis ?")  # not listed
+
+
+def test_the_words_after_the_counted_noun_pick_the_number_they_follow():
+    from qa.answer_types import COUNT
+    from qa.locate import locate
+
+    present = "Sur les 23 conseillers en exercice, 19 étaient présents et 2 étaient représentés."
+    assert locate(present, COUNT, "Combien de conseillers étaient présents ?")[0] == "19"  # was "2"
+    assert locate(present, COUNT, "How many councillors were present?")[0] == "19"
+    assert locate(present, COUNT, "Combien de conseillers étaient représentés ?")[0] == "2"
+    assert locate(present, COUNT, "Combien de conseillers compte le conseil ?")[0] == "23"
+
+
+def test_a_place_asked_is_not_compared_with_the_years_of_a_list():
+    from qa.answer_types import COUNT
+    from qa.locate import locate, undecided
+
+    census = "Tirana comptait 418 495 habitants en 2011 et 557 422 en 2023."
+    # "à Tirana" is no year: the whole list answers, not an abstention for a group not listed
+    assert not undecided(census, COUNT, "Combien d'habitants à Tirana ?")
+    assert locate(census, COUNT, "Combien d'habitants à Tirana ?")[0] == "418 495 habitants en 2011 et 557 422 en 2023"
+    assert locate(census, COUNT, "Combien d'habitants à Tirana en 2023 ?")[0] == "557 422"

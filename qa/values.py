@@ -1,0 +1,141 @@
+"""Which of several values in one sentence a question asks for: a range or a change read whole
+("de 3,40 euros à 3,60 euros"), one value per group ("12 euros pour les adultes et 6 euros pour
+les moins de 18 ans", "800 euros au Comité des fêtes", "118 adhérents en 2023"), and when none can
+be told ("Combien coûte l'abonnement pour un non-résident ?" of a price for residents only)."""
+from __future__ import annotations
+
+import re
+
+from .asked import subject_terms
+from .text import STOP_WORDS, analyze, fold, stem, term_set, words
+
+Offsets = tuple[int, int]  # start and end of a value in its sentence
+MONEY = re.compile(r"[$€£]|\b(?:euros?|dollars?|livres?|francs?|centimes?|cents?)\b")
+
+
+# A range or a change opens and joins with words that go together: "de … à", "entre … et".
+_VALUE_PAIRS = ((re.compile(r"\b(?:de|d'|from)\s*$", re.I), re.compile(r"\s+(?:à|a|jusqu'à|to)\s+", re.I)),
+                (re.compile(r"\b(?:entre|between)\s*$", re.I), re.compile(r"\s+(?:et|and)\s+", re.I)))
+# "entre 500 et 700 euros": the first value is written without its unit
+_BARE_FIRST = re.compile(r"\b(?:(?:de|from)\s+\d[\d\s.,]*?\s+(?:à|to)|(?:entre|between)\s+\d[\d\s.,]*?\s+(?:et|and))\s+$",
+                         re.I)
+
+
+def _unit(value: str) -> str:
+    """What a value measures, to tell a range ("de 3,40 euros à 3,60 euros") from two values of
+    different kinds side by side ("un prêt de 10 000 euros à 2 %"): money, a percentage, the stem
+    of its last word ("ans", "kilogrammes"), or nothing for a bare number."""
+    folded = fold(value)
+    if re.search(r"%|pour ?cent", folded):
+        return "%"
+    if MONEY.search(folded):
+        return "money"
+    last = re.findall(r"[^\W\d_]+", folded)
+    return stem(last[-1]) if last else ""
+
+
+def value_ranges(sentence: str, spans: list[Offsets]) -> list[Offsets]:
+    """Two values of one kind that bound a range or a change ("de 3,40 euros à 3,60 euros", "entre
+    500 et 700 euros", "de 1 an à 3 ans") as one span, from the word that opens it: either value
+    alone would answer wrong ("Combien coûte le repas ?" is not "3,40 euros" once it has risen)."""
+    out, i = [], 0
+    while i < len(spans):
+        a, b = spans[i]
+        if i + 1 < len(spans):
+            c, d = spans[i + 1]
+            opened = next((m for opener, joiner in _VALUE_PAIRS if (m := opener.search(sentence[:a]))
+                           and joiner.fullmatch(sentence[b:c])), None)
+            if opened and _unit(sentence[a:b]) in ("", _unit(sentence[c:d])):
+                out.append((opened.start(), d))
+                i += 2
+                continue
+        bare = _BARE_FIRST.search(sentence[:a])
+        out.append((bare.start(), b) if bare else (a, b))
+        i += 1
+    return out
+
+
+# "12 euros pour les adultes", "800 euros au Comité des fêtes", "118 adhérents en 2023": a value
+# (and the noun it counts), then whom or which year it is for, up to the next value's "et", a comma
+# or the end of the sentence. Before a verb, "pour" or "à" says what for, not whom: "1 an pour
+# réagir", "à compter du 1er septembre".
+_GROUP = re.compile(r"(?:\s+[^\W\d_]+)?\s*(?:(?:pour|for|per|par|à|au|aux|to)\s+"
+                    r"(?P<who>(?!(?:et|ou|and|or)\b|[^\W\d_]+(?:er|ir|re|oir|ing)\b)[^,;.:)?]+?)"
+                    r"(?=\s+(?:et|and|ou|or)\s|[,;.:)?]|$)|(?:en|in)\s+(?P<year>\d{4})\b)", re.I)
+# Between one group and the next value of the same list: "… pour les adultes et 6 euros …"
+_NEXT = re.compile(r"\s*[,;]?\s*(?:et|ou|à|and|or|to|contre)?\s*(?:de\s+|d')?", re.I)
+
+
+def _group(m: re.Match) -> set[str]:
+    return set(analyze(m.group("who") or m.group("year")))
+
+
+def _of_kind(m: re.Match, year: bool) -> bool:
+    """The group is a year, or whom a value is for, as ``year`` says."""
+    return bool(m.group("year")) == year
+
+
+def asked_group(query: str) -> tuple[set[str], bool]:
+    """The group a question names ("pour un non-résident" -> non, resident; "en 2025"), if it
+    names one, and whether it is a year: "Combien d'habitants à Tirana ?" asks no year."""
+    m = _GROUP.search(query)
+    return (_group(m), bool(m.group("year"))) if m else (set(), False)
+
+
+def per_group(sentence: str, spans: list[Offsets],
+               query: str) -> tuple[list[Offsets], Offsets | None]:
+    """Where the sentence gives one value per group ("12 euros pour les adultes et 6 euros pour
+    les moins de 18 ans"): the values of the group the question names, or, where it names none
+    ("Combien coûte le concert pour un enfant ?") and the groups are listed one after the other,
+    the whole run of values with their groups, which no single value answers."""
+    groups = [(sp, m) for sp in spans if (m := _GROUP.match(sentence, sp[1]))]
+    terms = [_group(m) for _, m in groups]
+    if len(groups) < 2 or len({frozenset(t) for t in terms}) < 2:
+        return spans, None
+    wanted, year = asked_group(query)
+    if wanted and all(_of_kind(m, year) for _, m in groups):  # all the words of the group asked: "résidents" is not "non-résidents"
+        named = [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted == own] or \
+            [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted <= own]
+    else:  # "familles" of "familles valmontaises" and "familles extérieures" tells neither apart
+        shared, asked = set.intersection(*terms), set(subject_terms(query))
+        named = [sp for (sp, _), own in zip(groups, terms, strict=True) if asked & (own - shared)]
+    if named:
+        return named, None
+    listed = all(_NEXT.fullmatch(sentence, m.end(), nxt[0]) for (_, m), (nxt, _) in zip(groups, groups[1:]))
+    return spans, (groups[0][0][0], groups[-1][1].end()) if listed else None
+
+
+def continued(sentence: str, spans: list[Offsets], kept: list[Offsets]) -> list[Offsets]:
+    """``kept`` and the values that go on their list by group with the noun left out: "142" of
+    "118 adhérents en 2023 et 142 en 2025" counts adhérents too."""
+    out = list(kept)
+    for sp in spans:
+        m = _GROUP.match(sentence, out[-1][1]) if out and sp[0] > out[-1][1] else None
+        if m and _NEXT.fullmatch(sentence, m.end(), sp[0]) and _GROUP.match(sentence, sp[1]):
+            out.append(sp)
+    return out
+
+
+def ungrouped(sentence: str, spans: list[Offsets], query: str) -> bool:
+    """The question asks for a group ("pour un non-résident") and the sentence gives values for
+    other groups only ("29 € pour les résidents")."""
+    wanted, year = asked_group(query)
+    groups = [_group(m) for sp in spans if (m := _GROUP.match(sentence, sp[1])) and _of_kind(m, year)] if wanted else []
+    return bool(groups) and not any(wanted <= own for own in groups)
+
+
+def dates_undecided(sentence: str, spans: list[Offsets], query: str) -> bool:
+    """The sentence gives dates that follow different words ("Les travaux débuteront en septembre
+    2024 et doivent s'achever en juin 2025"), the question names none of those words, and asks with
+    a word the sentence lacks ("Quand les travaux se termineront-ils ?")."""
+    if len({fold(sentence[a:b]) for a, b in spans}) < 2:
+        return False
+    cues, end = [], 0
+    for a, b in spans:  # the word right before each date ("débuteront en"), after the date before it
+        cues.append(set(analyze(" ".join([w for w in words(sentence[end:a]) if w not in STOP_WORDS][-1:]))))
+        end = b
+    if not all(cues):
+        return False
+    asked = set(subject_terms(query))
+    said = term_set(sentence)
+    return not any(asked & c for c in cues) and any(t not in said for t in asked)

@@ -15,12 +15,15 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     # in which cases, not for a date ("When must…", "Quand faut-il…" ask by when: a date)
     (DATE, r"\bquand\b(?! (?:peut|peuvent|pourrait|pourraient)[\s-])|\b(?:quel(?:le)?|a quel(?:le)?|en quel(?:le)?) "
            r"(?:date|annee|jour|mois|epoque)\b|\bdepuis quand\b|\bwhen\b(?! (?:can|could|may|might)\b)"
-           r"|\b(?:what|which) (?:date|year|day|month|time)\b|\bin what year\b"),
+           r"|(?<!within )\b(?:what|which) (?:date|year|day|month|time)\b|\bin what year\b"),
     (NAME, r"\bcomment (?:s'appelle|se nomme|se nommait|s'appelait)\b|\bquel(?:le)? (?:est|etait) (?:le|son|sa) nom\b"
            r"|\bsous quel nom\b|\bwhat(?: is|'s| was) (?:the |its |his |her |their )?name\b|\bwhat is (?:it|\w+) called\b"),
     # "combien de temps", "how long", "quel délai": a number of days, months or years, not any number
     (DURATION, r"\bcombien de temps\b|\bhow long\b|\bquelle (?:est la )?duree\b|\bquel (?:est le )?delai\b|"
-               r"\bdans quel delai\b|\bpendant combien\b|\bau bout de combien\b|\bfor how (?:long|many (?:days|weeks|"
+               r"\bdans quel delai\b|\bpendant combien\b|\bau bout de combien\b|\bquel (?:est le )?preavis\b|"
+               # how soon or how far ahead asks for a lapse of time ("au moins 1 mois et 10 jours avant")
+               r"\bhow (?:quickly|soon|far ahead|far in advance|much time)\b|\bwithin (?:what|which|how much) "
+               r"(?:time|period|timeframe|time frame)\b|\bfor how (?:long|many (?:days|weeks|"
                r"months|years))\b|\bhow many (?:days|weeks|months|years|hours)\b|\bcombien (?:de |d')(?:jours|semaines|"
                r"mois|annees|ans|heures)\b|\bduree (?:maximale|minimale|de conservation)\b|\b(?:maximum|minimum) "
                r"(?:length|duration|period|time)\b"),
@@ -65,8 +68,11 @@ SPAN_PATTERNS = {
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre)\b)|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
     # A range is one answer ("deux à trois ans", "2 à 3 semaines"); "a" is only English's "a year".
+    # Two units added up are one answer too ("1 mois et 10 jours"), and a few of a unit answers how
+    # long ("quelques minutes au plus").
     DURATION: re.compile(rf"{_LEAD}(?:(?:\bentre\s+{_DNUM}\s+et\s+|\bbetween\s+{_DNUM}\s+and\s+|{_DNUM}\s+(?:à|a|ou|to|or|-)\s+)?"
-                         rf"{_DNUM}\s*(?:\b\w+\s+)?|\ba\s+){_TIME_UNIT}", re.I),
+                         rf"(?:{_DNUM}|\b(?:quelques|plusieurs|several|a few))\s*(?:\b\w+\s+)?|\ba\s+){_TIME_UNIT}"
+                         rf"(?:,?\s+(?:et|and)\s+{_DNUM}\s*{_TIME_UNIT})?", re.I),
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
@@ -123,7 +129,8 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
             continue
         if kind == AMOUNT and (_YEAR.match(piece) or not re.search(r"[^\d\s.,]", piece)):
             continue  # an amount has a unit or a scale: "en 2021" is a date, a bare "18" a day
-        if kind == DURATION and not re.search(rf"\d|{_NUMWORD}|\bun|\bune|\bone\b|^a\b", piece):
+        if kind == DURATION and not re.search(rf"\d|{_NUMWORD}|\bun|\bune|\bone\b|^a\b|quelques|plusieurs|several|few",
+                                              piece):
             continue
         if kind == COUNT and _YEAR.match(piece):
             continue
@@ -168,6 +175,13 @@ def to_english(span: str, kind: str | None = None) -> str:
             joiner = {"ou": "or", "or": "or", "et": "and"}.get(m.group(3), "to")
             lead = "between " if m.group(1) else ""
             return f"{lead}{m.group(2)} {joiner} {m.group(4)} {_UNITS_EN[m.group(5)]}s"
+        m = re.fullmatch(rf"(quelques|plusieurs) ({_TIME_UNIT[3:-3]})", f)
+        if m and m.group(2) in _UNITS_EN:  # "quelques minutes" -> "a few minutes"
+            return f"{'a few' if m.group(1) == 'quelques' else 'several'} {_UNITS_EN[m.group(2)]}s"
+        m = re.fullmatch(r"(.+?),? et (\d.*)", f)
+        if m:  # "1 mois et 10 jours" -> "1 month and 10 days"
+            a, b = to_english(m.group(1), DURATION), to_english(m.group(2), DURATION)
+            return f"{a} and {b}" if a != m.group(1) and b != m.group(2) else span
         m = re.fullmatch(rf"(?:(\w+(?: \w+)?) )?(\d+(?:[.,]\d+)?|\w+(?:-\w+)*) ({_TIME_UNIT[3:-3]})", f)
         if m and m.group(2)[0].isdigit() and m.group(3) in _UNITS_EN:
             n = m.group(2).replace(",", ".")

@@ -197,6 +197,12 @@ def test_a_count_still_wins_over_a_measure_after_a_misspelt_singular():
     ("When did Nvidia announce the deal?", "date"),
     ("What is Anthropic's valuation?", "amount"),  # a valuation is an amount
     ("Quelle est la valorisation d'Anthropic ?", "amount"),
+    # how soon, how far ahead, within what time: a lapse of time, not a date nor no kind at all
+    ("How far ahead of the wedding date must two foreign nationals apply?", "duration"),
+    ("How quickly must location data be anonymised?", "duration"),
+    ("Within what time must the landlord answer?", "duration"),
+    ("Quel est le préavis pour quitter le logement ?", "duration"),
+    ("What time does the pool open on Saturday?", "date"),
 ])
 def test_a_when_of_permission_asks_in_which_cases(question, expected):
     from qa.answer_types import question_type
@@ -247,6 +253,10 @@ def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
     ("Au bout de vingt et un jours.", "vingt et un jours"),       # was "un jours"
     ("Comptez entre 2 et 3 semaines.", "entre 2 et 3 semaines"),
     ("It takes a year.", "a year"),
+    # was "1 mois": the question how far ahead to apply wants the whole lapse
+    ("La demande doit être faite au moins 1 mois et 10 jours avant la date souhaitée.", "1 mois et 10 jours"),
+    ("Les données doivent être rendues anonymes dans des délais très brefs, quelques minutes au plus.",
+     "quelques minutes"),  # was no duration at all: "Dans quel délai… ?" abstained
 ])
 def test_a_duration_is_read_whole(sentence, expected):
     from qa.answer_types import DURATION, find_spans
@@ -258,6 +268,8 @@ def test_a_duration_is_read_whole(sentence, expected):
     ("Cinq ans", "duration", "5 years"),           # "Cinq ans." answered "How long do you stay on the FICP?"
     ("un mois", "duration", "1 month"),
     ("environ trois mois", "duration", "about 3 months"),
+    ("1 mois et 10 jours", "duration", "1 month and 10 days"),
+    ("quelques minutes", "duration", "a few minutes"),
     ("quarante-deux", "count", "42"),
     ("Trois", "count", "3"),
     ("vingt et un jours", "duration", "21 days"),

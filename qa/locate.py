@@ -167,7 +167,8 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
         spans = with_unit or spans
     if kind == AMOUNT and _PRICE.search(fold(query)):  # a price is money: "9 euros", not "500 grammes"
         money = [sp for sp in spans if MONEY.search(fold(sentence[sp[0]:sp[1]]))]
-        spans = money or spans
+        # nor a share: "38 % de son montant" is no amount of the insurance asked about
+        spans = money or [sp for sp in spans if not re.search(r"%|pour ?cent", fold(sentence[sp[0]:sp[1]]))]
     return spans
 
 

@@ -105,6 +105,22 @@ _YESNO_FR = _P(r"^(?:et |mais |alors |donc )?(?:est-ce que?|est-ce qu'|est ce qu
 _INVERSION = _P(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
 _QWORD_FR = _P(r"^que\b|\b(?:qui|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|combien|comment|"
                r"pourquoi|quand|ou|d'ou|a quel|en quel)\b|^qu'")
+# Before these, a question word asks ("Pour qui…", "Depuis quand…"); after a noun it opens a
+# relative clause: "La personne qui a une procuration sur mon compte peut-elle le clôturer ?"
+_PREPOSITION = frozenset("a au aux de du des d pour par avec chez sur sous en dans depuis vers contre entre selon "
+                         "jusqu et ou mais alors donc".split())
+
+
+def _asks_word(q: str) -> bool:
+    """A question word of the folded question ``q`` asks, rather than opening a relative clause."""
+    for m in _QWORD_FR.finditer(q):
+        before = re.findall(r"[a-z]+", q[:m.start()])
+        if not before or before[-1] in _PREPOSITION or not re.search(r"[a-z]", q[m.end():]) or \
+                not re.match(r"\s*(?:qui|que|qu'|ou|quand|dont)\b", q[m.start():]):
+            return True
+    return False
+
+
 _WHY = _P(r"\b(?:pourquoi|d'ou (?:vien\w*|provien\w*)|where (?:does|do|did) .* come from|pour quelles? raisons?|quelles? (?:est|sont) (?:la|les) raisons?|quelles? raisons?|"
           r"why|for what reasons?|what (?:is|are|was|were) the reasons?|what reasons?|reason why|how come|"
           r"qu'est-ce qui (?:explique|justifie|motive|pousse|cause|a cause|a pousse|a conduit|a mene)|"
@@ -165,7 +181,7 @@ def classify(text: str) -> tuple[str, str | None, str]:
                                       r"nombre|number|valeur|value|cout|cost|investi|invested|depense|spent)\b", q):
         return TOTAL, None, ""
     yesno = bool(_YESNO_EN.match(q) or _YESNO_FR.match(q) or
-                 (_INVERSION.search(q) and not _QWORD_FR.search(q) and not _WHY.search(q)))
+                 (_INVERSION.search(q) and not _asks_word(q) and not _WHY.search(q)))
     if yesno and re.match(r"^(?:can|could|would|will) you\b", q):  # "Can you list…", "Could you explain why…"
         yesno = False
         q = re.sub(r"^(?:can|could|would|will) you (?:please )?", "", q)

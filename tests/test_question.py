@@ -65,3 +65,17 @@ def test_a_possessive_ends_a_name():
     # "I found nothing about: Anthropic CEO" said the article, which names Anthropic throughout
     assert full_names(analyse("Who is Anthropic's CEO?")) == ["Anthropic", "CEO"]
     assert full_names(analyse("Who is Paul Martin's boss?")) == ["Paul Martin"]
+
+
+@pytest.mark.parametrize("question, kind", [
+    # "qui" after a noun opens a relative clause: the inverted verb still asks yes or no
+    ("La personne qui a une procuration sur mon compte peut-elle le clôturer ?", "yesno"),
+    ("Le salarié qui démissionne a-t-il droit au chômage ?", "yesno"),
+    ("Pour qui Nvidia travaille-t-il ?", "fact"),
+    ("Le mariage a-t-il lieu quand ?", "fact"),
+    ("Où la fête aura-t-elle lieu ?", "fact"),
+])
+def test_a_relative_clause_does_not_make_a_closed_question_open(question, kind):
+    from qa.question import classify
+
+    assert classify(question)[0] == kind

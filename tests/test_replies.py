@@ -319,3 +319,38 @@ def test_a_sentence_from_a_document_retrieval_ranked_lower_does_not_lead_and_nee
     assert fact.usable(lower)
     assert not fact.usable(replace(lower, features={"coverage": 0.3, "other_document": -0.01}))
     assert fact.usable(replace(best, features={"coverage": 0.3, "other_document": 0.0}))
+
+
+def test_a_sentence_that_denies_what_is_asked_answers_no():
+    text = ("Procuration\n\nLa procuration bancaire permet à une autre personne de faire fonctionner votre compte. "
+            "La personne bénéficiaire de la procuration est appelée mandataire. "
+            "Le mandataire ne peut pas clôturer le compte du titulaire. "
+            "Le mandataire peut retirer de l'argent.\n")
+    chunk = passage(text)
+    # the denial ranks third, within the runner-up margin of the best sentence: it decides
+    scores = [0.95, 0.93, 0.9, 0.5]
+    got = yesno.reply(analyse("La personne qui a une procuration sur mon compte peut-elle le clôturer ?"),
+                      ranked(chunk, scores))
+    assert got.kind == "yesno" and got.text.startswith("Non. ") and "ne peut pas clôturer" in got.text
+    # a denial of something else decides nothing
+    other = yesno.reply(analyse("Le mandataire peut-il consulter les relevés ?"), ranked(chunk, scores))
+    assert not other.text.startswith(("Oui", "Non"))
+    # nor does a denial far below the best sentence
+    far = yesno.reply(analyse("Le mandataire peut-il clôturer le compte ?"), ranked(chunk, [0.95, 0.93, 0.7, 0.5]))
+    assert not far.text.startswith(("Oui", "Non"))
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Mon employeur est-il obligé d'accepter ma demande de congé sans solde ?",
+     "L'employeur n'a pas l'obligation légale d'accorder au salarié ce congé.", True),
+    ("Le locataire peut-il vendre des boissons dans le local ?",
+     "La vente de boissons et de restauration sur place est expressément interdite.", True),
+    ("Le locataire peut-il sous-louer le garage ?", "Le locataire ne peut pas modifier la façade.", False),
+    ("Un étudiant peut-il faire un stage ?", "Oui, un étudiant peut faire un stage.", False),
+    ("Mon employeur doit-il me prévenir ?", "Le mandataire ne peut pas clôturer le compte.", False),  # may, not must
+])
+def test_what_the_documents_forbid_or_do_not_require(question, sentence, expected):
+    from qa.asked import subject_terms
+    from qa.replies.modal import denied
+
+    assert denied(question, sentence, set(subject_terms(question))) is expected

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from ..asked import subject_terms
 from ..attribution import asked_owners, whose
 from ..question import Question
 from ..selection import Candidate
 from ..text import fold
 from ..types import Answer
-from . import compare, fact
+from . import compare, fact, modal
 
 _UP = re.compile(r"\b(?:progress\w*|augment\w*|hausse\w*|croissance|croit|croiss\w*|monte\w*|grimp\w*|rise[sn]?|rose|"
                  r"risen|increas\w*|grow\w*|grew|gain\w*|up)\b")
@@ -48,10 +49,20 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     if not chosen:
         return None
     best = chosen[0]
+    # "ne peut pas clôturer le compte" answers "peut-il le clôturer ?": a sentence of the same
+    # document that denies what is asked, nearly as close as the best one, decides it
+    terms = set(subject_terms(f"{q.query} {q.french}"))
+    denial = None if _NEGATED.search(fold(q.query)) else next(
+        (c for c in ranked if best.score - c.score <= fact.RUNNER_UP_MARGIN and c.hit.chunk.source == best.hit.chunk.source
+         and fact.usable(c) and not fact.second_hand(c) and modal.denied(q.query, c.sentence.text, terms)), None)
+    if denial is not None:
+        best, chosen = denial, [denial]
     sentence = best.sentence.text
     yes = no = False
     asked, said = _direction(q.query), _direction(sentence)
-    if _NEGATED.search(fold(sentence)) or _NEGATED.search(fold(q.query)):
+    if denial is not None:
+        no = True
+    elif _NEGATED.search(fold(sentence)) or _NEGATED.search(fold(q.query)):
         return fact.reply(q, chosen)  # "n'a pas augmenté": no verdict read from a negated sentence
     if asked and said:
         yes, no = asked == said, asked != said

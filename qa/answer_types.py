@@ -63,7 +63,9 @@ SPAN_PATTERNS = {
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
     # a month is a whole word: "mai" is no date in "mairie", nor "mars" in "marsupial"
     DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
-                     r"aout|septembre|octobre|novembre|decembre)\b(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|\b20\d{2}\b)", re.I),
+                     r"aout|septembre|octobre|novembre|decembre)\b(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|"
+                     # no year inside a code: "BC-2023-0417"
+                     r"(?<![^\W\d_]-)\b20\d{2}\b)", re.I),
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre)\b)|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
-CHUNKER_VERSION = "3"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
-# 3: punctuation alone is no sentence
+CHUNKER_VERSION = "4"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
+# 3: punctuation alone is no sentence; 4: numbered headings ("3. DURÉE") open sections
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
 
@@ -30,12 +30,22 @@ _WORD_BEFORE = re.compile(r"[\w.\-]+$")
 WORD_WINDOW = 32
 
 
+# A label and its value on one line ("Référence du bail : BC-2023-0417"): a line of its own.
+_FIELD = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][^:\n]{1,40}\s:\s*(?:\d|[A-Z][A-Z0-9-]*\d)")
+# A heading may be numbered: "3. DURÉE", "2.1 Tarifs", "IV) Sanctions", "B. Horaires".
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)]|[A-Z][.)])\s+(?=\S)")
+
+
 def _is_heading(line: str, has_next: bool) -> bool:
     s = line.strip()
     if s.startswith("#"):
         return True
+    if _FIELD.match(s) and re.match(r":\s*(?:\d|[A-Z][A-Z0-9-]*\d)", s[s.index(":"):]):
+        return False  # "Date de signature : 12 mai 2023" states a value; "Règlement : se préparer en 6 étapes" heads
+    numbered = _NUMBERED.match(s)
+    first = s[numbered.end():] if numbered else s
     return (has_next and 0 < len(s) <= 80 and len(s.split()) <= 12
-            and not re.search(r"[.!?:;,…»\"”)]$", s) and s[0].isupper())
+            and not re.search(r"[.!?:;,…»\"”)]$", s) and first[:1].isupper())
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Span]:
@@ -118,7 +128,8 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
                 out.append((current, sents))
             current, sents = stripped.lstrip("#").strip(), []
             continue
-        if listing or _BULLET.match(line) or blank_before or para is None or (in_bullet and not line[:1].isspace()):
+        if listing or _BULLET.match(line) or blank_before or para is None or (in_bullet and not line[:1].isspace()) \
+                or _FIELD.match(line) or _FIELD.match(body, para[0]) and not stripped[:1].islower():
             flush()  # an item, or a new paragraph
             para = (pos, pos + len(line))
             in_bullet = bool(_BULLET.match(line))  # kept, not re-read: a paragraph can be megabytes long

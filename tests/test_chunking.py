@@ -91,3 +91,23 @@ def test_punctuation_alone_is_no_sentence():
     text = "Titre\n\nVous faites votre demande sur le site de votre rectorat.\n\n.\n\nLa réponse arrive en mai.\n"
     got = [s.text for c in chunk_document(Document(id="d", source="f.md", text=text, title="")) for s in c.sentences]
     assert got == ["Vous faites votre demande sur le site de votre rectorat.", "La réponse arrive en mai."]
+
+
+def test_numbered_headings_open_sections_and_label_value_lines_are_body():
+    # a lease summary in plain text: "3. DURÉE" was read as body, so the whole contract sat under
+    # "Date de signature : 12 mai 2023", itself taken for a heading and lost from the index
+    text = ("RÉSUMÉ DU CONTRAT\n\nRéférence du bail : BC-2023-0417\nDate de signature : 12 mai 2023\n\n"
+            "1. PARTIES\n\nLe bailleur est la SCI Les Marronniers.\n\n3. DURÉE\n\n"
+            "Le bail est conclu pour neuf ans.\n\nRèglement européen : se préparer en 6 étapes\n\nUne phrase.\n")
+    got = sections(doc(text))
+    assert [t for t, _ in got] == ["RÉSUMÉ DU CONTRAT", "1. PARTIES", "3. DURÉE", "Règlement européen : se préparer en 6 étapes"]
+    assert [s.text for s in got[0][1]] == ["Référence du bail : BC-2023-0417", "Date de signature : 12 mai 2023"]
+    assert all(text[s.start:s.end] == s.text for _, spans in got for s in spans)
+
+
+def test_a_year_inside_a_reference_code_is_no_date():
+    from qa.answer_types import DATE, find_spans
+
+    assert find_spans("Référence du bail : BC-2023-0417", DATE) == []
+    s = "La saison 2024-2025 débute en 2024."
+    assert [s[a:b] for a, b in find_spans(s, DATE)] == ["2024", "2025", "2024"]

@@ -7,6 +7,7 @@ import re
 
 from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans
 from .asked import subject_terms
+from .bounds import bounded, other_bound
 from .followup import entities
 from .text import STOP_WORDS, fold, stem, words
 from .values import MONEY, continued, dates_undecided, per_group, ungrouped, value_ranges
@@ -136,8 +137,9 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
     asked = fold(query)
     spans = [sp for sp in spans if _DIGITS.search(sentence[sp[0]:sp[1]]) is None
              or fold(sentence[sp[0]:sp[1]]).strip() not in asked]
-    if kind == DATE:  # "entre le 15 janvier et le 15 mai 2020" answers as a whole, not its first date
-        spans = _ranges(sentence, spans)
+    if kind == DATE:  # "entre le 15 janvier et le 15 mai 2020" answers as a whole, not its first date;
+        # "jusqu'au 30 juin 2032", not "à compter du 1er juillet 2023", says when the lease ends
+        spans = bounded(sentence, _ranges(sentence, spans), query)
     if kind == COUNT:  # a count counts the noun asked about: "combien de ruches" is not "680 kilogrammes"
         # "1er septembre", "3e étage": an ordinal ranks, it counts nothing
         spans = [sp for sp in spans if not _ORDINAL_END.match(sentence[sp[1]:])]
@@ -177,5 +179,5 @@ def undecided(sentence: str, kind: str, query: str) -> bool:
     quote shows them all: a group the sentence gives no value for, or dates that follow other
     words than the question's (qa/values.py)."""
     spans = answers(sentence, kind, query)
-    return dates_undecided(sentence, spans, query) if kind == DATE else \
+    return dates_undecided(sentence, spans, query) or other_bound(sentence, spans, query) if kind == DATE else \
         kind in (AMOUNT, PERCENT, COUNT, DURATION) and ungrouped(sentence, spans, query)

@@ -12,13 +12,14 @@ import numpy as np
 
 from .acronyms import unglossed, written
 from .agents import agent
-from .answer_types import PLACE, question_type
+from .answer_types import DATE, PLACE, question_type
 from .asked import subject_terms
+from .bounds import asked_bound, bound_of
 from .chunking import clauses
 from .definitions import defined_terms, defines
 from .followup import entities
 from .indexing import sentence_id
-from .locate import cut_short, locate, undecided
+from .locate import answers, cut_short, locate, undecided
 from .retrieval import Hit, HybridIndex
 from .text import LABEL, analyze, fold, term_set, unlabelled, word_set, words
 from .types import Span
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 # cross-validation (0.579 against 0.581) and loses article cases.
 WEIGHTS = {"cosine": 1.0, "coverage": 0.2, "grounded_here": 0.03, "near": 0.08, "precise": 0.02,
            "rank": -0.01, "fused": 0.25, "other_document": 4.0, "who_name": 0.075,
-           "defines": 0.1, "agent": 0.1}
+           "defines": 0.1, "agent": 0.1, "bound": 0.05}
 # A sentence opening with one of these leans on the one before it ("Elle a été fondée en 2021.").
 CONTINUES = re.compile(
     r"(?:Il|Elle|Ils|Elles|Ce|Cet|Cette|Ces|Celui|Celle|Ceux|Celles|Son|Sa|Ses|Leur|Leurs|Cela|Ceci|Lui|Là|Ainsi|"
@@ -80,6 +81,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for h in hits for s in h.chunk.sentences
                                         for u in (s, *clauses(s))}))
     kind = question_type(query)
+    ends = asked_bound(query) if kind == DATE else None  # "Quand le bail prend-il fin ?"
     # A bridged English word counts once, as its French word: left in, a word no passage uses gets
     # the highest idf and outweighs what the passages do share ("valuation" beside "valorisation").
     # The words inside brackets that spell out the acronym before them restate it: "TAJ (Traitement
@@ -147,6 +149,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  "who_name": who and _new_name(s.text, asked, common),
                  "defines": bool(terms) and defines(s.text, terms),
                  "agent": who and agent(s.text, f"{query} {also}", names) is not None,
+                 # its date is said to be the end asked for ("jusqu'au 30 juin 2032")
+                 "bound": bool(span and ends) and any(bound_of(s.text, sp) == ends for sp in answers(s.text, kind, query)),
                  "on_topic": on_topic,
                  # an answer of the kind asked sits by words the asked ones were bridged to, in its
                  # sentence or the one before; not in the heading ("Montant et valorisation" heads

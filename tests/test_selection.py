@@ -372,12 +372,17 @@ def test_dates_that_follow_different_verbs_lead_only_for_the_verb_asked():
     from qa.answer_types import DATE
     from qa.locate import undecided
 
-    works = "Les travaux débuteront en septembre 2024 et doivent s'achever en juin 2025."
-    # "se termineront" is neither verb: which date is asked is not known (led with September 2024)
-    assert undecided(works, DATE, "Quand les travaux de la piscine se termineront-ils ?")
-    assert not undecided(works, DATE, "Quand les travaux débuteront-ils ?")
-    assert not undecided(works, DATE, "Quand les travaux doivent-ils s'achever ?")
-    assert not undecided("Les travaux débuteront en septembre 2024.", DATE, "Quand les travaux se termineront-ils ?")
+    works = "Le budget des travaux sera voté en septembre 2024 et versé en juin 2025."
+    # "réalisés" is neither verb: which date is asked is not known
+    assert undecided(works, DATE, "Quand les travaux de la piscine seront-ils réalisés ?")
+    assert not undecided(works, DATE, "Quand le budget sera-t-il voté ?")
+    assert not undecided(works, DATE, "Quand le budget sera-t-il versé ?")
+    assert not undecided("Le budget sera voté en septembre 2024.", DATE, "Quand les travaux seront-ils réalisés ?")
+    # an end asked for and a date said to end: qa/bounds.py decides ("se termineront" / "s'achever")
+    from qa.locate import locate
+    ends = "Les travaux débuteront en septembre 2024 et doivent s'achever en juin 2025."
+    assert locate(ends, DATE, "Quand les travaux de la piscine se termineront-ils ?")[0] == "en juin 2025"
+    assert undecided("Les travaux débuteront en septembre 2024.", DATE, "Quand les travaux se termineront-ils ?")
 
 
 def test_amounts_given_to_named_recipients_answer_for_the_recipient_asked():
@@ -414,3 +419,16 @@ def test_a_place_asked_is_not_compared_with_the_years_of_a_list():
     assert not undecided(census, COUNT, "Combien d'habitants à Tirana ?")
     assert locate(census, COUNT, "Combien d'habitants à Tirana ?")[0] == "418 495 habitants en 2011 et 557 422 en 2023"
     assert locate(census, COUNT, "Combien d'habitants à Tirana en 2023 ?")[0] == "557 422"
+
+
+def test_the_end_of_a_period_asked_for_is_the_date_said_to_end_it():
+    from qa.answer_types import DATE
+    from qa.locate import locate, undecided
+
+    lease = "Le bail est conclu pour une durée de neuf ans, à compter du 1er juillet 2023 et jusqu'au 30 juin 2032."
+    assert locate(lease, DATE, "Quand le bail prend-il fin ?")[0] == "30 juin 2032"  # was "1er juillet 2023"
+    assert locate(lease, DATE, "When does the lease end?")[0] == "30 juin 2032"
+    assert locate(lease, DATE, "Quand le bail commence-t-il ?")[0] == "1er juillet 2023"
+    # only the start is given: it does not say when the works end
+    assert undecided("Les travaux débuteront à partir du 7 juillet.", DATE, "Quand les travaux se termineront-ils ?")
+    assert not undecided("Les travaux débuteront à partir du 7 juillet.", DATE, "Quand les travaux commencent-ils ?")

@@ -29,9 +29,11 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
                r"(?:length|duration|period|time)\b"),
     (COUNT, r"\bcombien (?:de|d')\s*(?!dollars|euros|argent)\w|\bhow many\b|\bnombre (?:de|d')"),
     # A valuation is an amount too ("What valuation is Anthropic expected to reach?").
-    (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |etait |sera |a ete )?(?:le |la )?(?:montant|somme|prix|cout|total|nombre|"
-             r"valorisation)\b|\bhow (?:much|many)\b"
-             r"|\bwhat (?:is |was |will be )?(?:the )?(?:\w+(?:'s|s') )?(?:amount|sum|price|cost|total|number|size|valuation)\b"),
+    # a price by any name: "Quel est le tarif annuel ?", "What is the monthly rent?"
+    (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |sont |etait |sera |a ete )?(?:le |la |les )?(?:montant|somme|prix|cout|total|nombre|"
+             r"valorisation|tarifs?|frais|cotisation|loyer|salaire)\b|\bhow (?:much|many)\b"
+             r"|\bwhat (?:is |was |will be |are )?(?:the )?(?:\w+(?:'s|s') )?(?:annual |monthly |yearly |weekly |daily )?"
+             r"(?:amount|sum|price|cost|total|number|size|valuation|fee|fees|rent|salary)\b"),
     (PLACE, r"^\W*ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
             r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
 ]

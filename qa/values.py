@@ -70,9 +70,34 @@ def _group(m: re.Match) -> set[str]:
     return set(analyze(m.group("who") or m.group("year")))
 
 
+# A value per unit of time ("210 € par an ou 24 € par mois") is a rate, which the question names
+# by the unit or by its adjective ("l'abonnement mensuel", "the annual fee"): a closed set of words.
+_PER = {"an": "an", "ans": "an", "annee": "an", "year": "an", "mois": "mois", "month": "mois", "semaine": "semaine",
+        "week": "semaine", "jour": "jour", "day": "jour", "heure": "heure", "hour": "heure", "trimestre": "trimestre"}
+_RATE_WORDS = {"annuel": "an", "annuelle": "an", "annual": "an", "yearly": "an", "mensuel": "mois",
+               "mensuelle": "mois", "monthly": "mois", "hebdomadaire": "semaine", "weekly": "semaine",
+               "journalier": "jour", "journaliere": "jour", "quotidien": "jour", "daily": "jour",
+               "horaire": "heure", "hourly": "heure", "trimestriel": "trimestre", "quarterly": "trimestre"}
+_ASKED_PER = re.compile(r"\b(?:par|per|a|an|each|chaque)\s+(an|annee|year|mois|month|semaine|week|jour|day|heure|hour|"
+                        r"trimestre)\b")
+
+
+def _rate(m: re.Match) -> str | None:
+    """The unit of time the group is ("par mois" -> mois), if it is one."""
+    who = fold(m.group("who") or "").split()
+    return _PER.get(who[-1]) if len(who) == 1 or who[:1] == ["l'"] else None
+
+
+def asked_rate(query: str) -> str | None:
+    """The unit of time the question asks a value for: "mensuel", "par mois", "monthly"."""
+    q = fold(query)
+    said = _ASKED_PER.search(q)
+    return _PER[said.group(1)] if said else next((_RATE_WORDS[w] for w in words(q) if w in _RATE_WORDS), None)
+
+
 def _of_kind(m: re.Match, year: bool) -> bool:
-    """The group is a year, or whom a value is for, as ``year`` says."""
-    return bool(m.group("year")) == year
+    """The group is a year, or whom a value is for (not a rate), as ``year`` says."""
+    return bool(m.group("year")) == year and (year or _rate(m) is None)
 
 
 def asked_group(query: str) -> tuple[set[str], bool]:
@@ -92,6 +117,11 @@ def per_group(sentence: str, spans: list[Offsets],
     terms = [_group(m) for _, m in groups]
     if len(groups) < 2 or len({frozenset(t) for t in terms}) < 2:
         return spans, None
+    rate = asked_rate(query)  # "210 € par an ou 24 € par mois" for "l'abonnement mensuel"
+    if rate and all(_rate(m) for _, m in groups):
+        named = [sp for sp, m in groups if _rate(m) == rate]
+        if named:
+            return named, None
     wanted, year = asked_group(query)
     if wanted and all(_of_kind(m, year) for _, m in groups):  # all the words of the group asked: "résidents" is not "non-résidents"
         named = [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted == own] or \
@@ -118,7 +148,12 @@ def continued(sentence: str, spans: list[Offsets], kept: list[Offsets]) -> list[
 
 def ungrouped(sentence: str, spans: list[Offsets], query: str) -> bool:
     """The question asks for a group ("pour un non-résident") and the sentence gives values for
-    other groups only ("29 € pour les résidents")."""
+    other groups only ("29 € pour les résidents"), or for another unit of time ("250 € par an" for
+    "le tarif mensuel")."""
+    rate = asked_rate(query)
+    rates = [_rate(m) if (m := _GROUP.match(sentence, sp[1])) else None for sp in spans]
+    if rate and rates and all(rates) and rate not in rates:
+        return True
     wanted, year = asked_group(query)
     groups = [_group(m) for sp in spans if (m := _GROUP.match(sentence, sp[1])) and _of_kind(m, year)] if wanted else []
     return bool(groups) and not any(wanted <= own for own in groups)

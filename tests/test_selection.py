@@ -432,3 +432,23 @@ def test_the_end_of_a_period_asked_for_is_the_date_said_to_end_it():
     # only the start is given: it does not say when the works end
     assert undecided("Les travaux débuteront à partir du 7 juillet.", DATE, "Quand les travaux se termineront-ils ?")
     assert not undecided("Les travaux débuteront à partir du 7 juillet.", DATE, "Quand les travaux commencent-ils ?")
+
+
+def test_a_value_per_unit_of_time_answers_for_the_rate_asked():
+    from qa.answer_types import AMOUNT, question_type
+    from qa.locate import locate, undecided
+
+    students = "- Étudiants (sur présentation de la carte d'étudiant, jusqu'à 26 ans) : 210 € par an ou 24 € par mois."
+    # was no lead: "pour un étudiant" was compared with "par an" / "par mois" as if they were groups of people
+    assert locate(students, AMOUNT, "Combien coûte l'abonnement mensuel pour un étudiant ?")[0] == "24 €"
+    assert locate(students, AMOUNT, "How much is the annual fee for students?")[0] == "210 €"
+    assert locate(students, AMOUNT, "Combien coûte l'abonnement par mois ?")[0] == "24 €"
+    assert locate(students, AMOUNT, "Combien coûte l'abonnement pour un étudiant ?")[0] == "210 € par an ou 24 € par mois"
+    # only a yearly price: it does not say the monthly one
+    retired = "- Retraités : 250 € par an ; la formule mensuelle n'est pas proposée aux retraités."
+    assert undecided(retired, AMOUNT, "Quel est le tarif mensuel pour un couple ?")
+    assert not undecided(retired, AMOUNT, "Combien paient les retraités ?")
+    # a price by any name asks for an amount
+    assert question_type("Quel est le tarif annuel pour un enfant ?") == "amount"
+    assert question_type("Quels sont les frais de dossier ?") == "amount"
+    assert question_type("What is the monthly rent?") == "amount"

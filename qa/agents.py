@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .roles import PERSON
 from .text import fold, stem, unlabelled, words
 
 # The agent ends at the next comma, full stop or relative pronoun: what follows is about it, not it.
@@ -12,6 +13,9 @@ from .text import fold, stem, unlabelled, words
 _AGENT = re.compile(r"\bpar (?!voie\b|exemple\b|ailleurs\b|courrier\b|mail\b|e-mail\b|telephone\b|téléphone\b|"
                     r"internet\b|an\b|mois\b|jour\b|personne\b|defaut\b|défaut\b)"
                     r"((?:d'|des |les |le |la |l'|un |une )?[^,;:.()]{2,80}?)(?=\s*(?:[,;:.()]|$| qui | et (?:a|ont|se|s')\b))")
+# An agent named by its role ("sa gérante", "le maire") that a name follows.
+_ROLE_ONLY = re.compile(r"(?:son|sa|ses|leur|leurs|le|la|les|l'|un|une)\s*[a-zà-ÿ' -]+$")
+_NAMED_AFTER = re.compile(rf"\s*,\s*({PERSON})")
 # "Qui …", "Par qui …", "By whom …": the question asks who did it ("À qui …" asks someone else).
 _BY_WHOM = re.compile(r"\W*(?:(?:par|by) )?(?:qui|who|whom)\b")
 
@@ -30,5 +34,7 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
             continue
         before = words(sentence[max(0, m.start() - 60):m.start()])[-6:]
         if any(stem(w) in verbs or (len(w) >= 6 and any(v[:5] == w[:5] for v in verbs)) for w in before):
-            return m.group(1).strip()
+            # "représentée par sa gérante, Mme Claire Fontaine": the role, then who holds it
+            named = _NAMED_AFTER.match(sentence, m.end()) if _ROLE_ONLY.match(m.group(1)) else None
+            return f"{m.group(1).strip()}, {named.group(1)}" if named else m.group(1).strip()
     return None

@@ -354,3 +354,32 @@ def test_what_the_documents_forbid_or_do_not_require(question, sentence, expecte
     from qa.replies.modal import denied
 
     assert denied(question, sentence, set(subject_terms(question))) is expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Qui est le trésorier du club ?", "Le trésorier est M. Karim Benali et la secrétaire générale est Mme Sophie Delorme.",
+     "M. Karim Benali"),  # was no lead: two names in the sentence
+    ("Qui est la secrétaire générale ?", "Le trésorier est M. Karim Benali et la secrétaire générale est Mme Sophie "
+     "Delorme.", "Mme Sophie Delorme"),
+    ("Qui a été nommée directrice adjointe ?", "Mme Élodie Garnier, enseignante de CM2, a été nommée directrice adjointe.",
+     "Mme Élodie Garnier"),
+    ("Qui est la directrice ?", "Le conseil s'est réuni sous la présidence de la directrice, Mme Nadia Bouzid.",
+     "Mme Nadia Bouzid"),
+    ("Qui est le président ?", "Le vice-président est M. Paul Durand.", None),  # another role
+    ("Qui est le vice-président du club ?", "Le club est présidé par Mme Hélène Marchetti.", None),
+    ("Qui est le maire ?", "La mairie de Saint-Priest a annoncé des travaux.", None),
+])
+def test_the_name_next_to_the_role_asked_holds_it(question, sentence, expected):
+    from qa.roles import holder
+
+    assert holder(sentence, question) == expected
+
+
+def test_an_agent_named_by_its_role_comes_with_the_name_that_follows():
+    from qa.agents import agent
+
+    lease = ("Le preneur est la société Atelier Vélo Rhône (SARL), représentée par sa gérante, Mme Claire Fontaine, "
+             "immatriculée au RCS de Lyon.")
+    assert agent(lease, "Qui représente le preneur ?") == "sa gérante, Mme Claire Fontaine"  # was "sa gérante"
+    formation = "Les sanctions sont prononcées par la formation restreinte, composée de membres élus."
+    assert agent(formation, "Qui prononce les sanctions ?") == "la formation restreinte"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..agents import agent
+from ..roles import holder
 from ..attribution import asked_owners, belongs_elsewhere
 from ..answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, to_english
 from ..question import Question
@@ -156,7 +157,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     short = c.answer if lead and tied else None
     if lead and not short:  # nor does the agent of another name's verb: "Anthropic, fondée … par
         # d'anciens employés d'OpenAI" says nothing of who founded Nvidia
-        by = agent(c.sentence.text, f"{q.query} {q.french}", q.names)
+        by = agent(c.sentence.text, f"{q.query} {q.french}", q.names) or holder(c.sentence.text, q.query)
         short = by if by and not belongs_elsewhere(c.sentence.text, by, owners, text) else None
     if q.lang == "en":
         english = to_english(short, q.answer_type) if short else ""

@@ -23,6 +23,32 @@ _CAUSE = re.compile(
 WHY_MARGIN = 0.05
 
 
+# A sentence that points back to the one before it within its first words: "Selon Mme Bouzid, ce
+# changement vise à…", "Au-delà de ce délai, aucun remboursement n'est possible, sauf en cas de…".
+_LEANS = re.compile(r"^(?:\W*\w+){0,5}?\W*\b(?:ce|cet|cette|ces|cela|this|these|that)\b")
+
+
+_ASKS_WHY = re.compile(r"\b(?:pourquoi|why|raisons?|reasons?)\b")
+# How far after the fact a sentence that points back to it may give its reason: a paragraph.
+FOLLOWING = 4
+
+
+def _next_reason(best: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """A sentence shortly after ``best`` in its passage that leans on what comes before it and
+    states a cause or a purpose: the reason of what ``best`` says, however it scores alone (a
+    new-user trial: "ce changement vise à…" four sentences after the vote it explains, 0.085 below
+    it, and "Au-delà de ce délai, aucun remboursement…, sauf en cas de…", 0.078 below: both beyond
+    WHY_MARGIN)."""
+    sentences = best.hit.chunk.sentences
+    at = next((i for i, s in enumerate(sentences) if s.start == best.sentence.start), None)
+    for after in sentences[at + 1:at + 1 + FOLLOWING] if at is not None else []:
+        text = fold(after.text)
+        if _CAUSE.search(text) and _LEANS.search(text) and not fact.says_nothing(after.text):
+            return next((c for c in ranked if c.hit is best.hit and c.sentence.start == after.start and c.grounded),
+                        None)
+    return None
+
+
 def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     best = next((c for c in ranked if fact.usable(c)), None)
     if best is None:
@@ -31,7 +57,10 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
                    and _CAUSE.search(fold(c.sentence.text))), None)
     if reason is not None:
         return fact.reply(q, fact.choose([reason] + [c for c in ranked if c is not reason]))
-    if not re.search(r"\b(?:pourquoi|why|raison|reason)\b", fold(q.text)):
+    then = _next_reason(best, ranked) if _ASKS_WHY.search(fold(q.text)) else None
+    if then is not None:  # "Il a voté le passage à la semaine de quatre jours. … ce changement vise à …"
+        return fact.reply(q, [then, best])  # the reason first: the fact it explains only if room remains
+    if not _ASKS_WHY.search(fold(q.text)):
         return fact.reply(q, fact.choose(ranked))  # "how" questions: the best sentence is the answer
     intro = "The document does not say why; it says: " if q.lang == "en" else "Le document ne dit pas pourquoi ; il dit : "
     return fact.reply(q, fact.choose(ranked), intro=intro)

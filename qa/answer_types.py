@@ -22,7 +22,8 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     (DURATION, r"\bcombien de temps\b|\bhow long\b|\bquelle (?:est la )?duree\b|\bquel (?:est le )?delai\b|"
                r"\bdans quel delai\b|\bpendant combien\b|\bau bout de combien\b|\bquel (?:est le )?preavis\b|"
                # how soon or how far ahead asks for a lapse of time ("au moins 1 mois et 10 jours avant")
-               r"\bhow (?:quickly|soon|far ahead|far in advance|much time)\b|\bwithin (?:what|which|how much) "
+               r"\bhow (?:soon|far ahead|far in advance|much time)\b|\bhow quickly (?:must|should|will|can|has to|have "
+               r"to|is|are)\b|\bwithin (?:what|which|how much) "
                r"(?:time|period|timeframe|time frame)\b|\bfor how (?:long|many (?:days|weeks|"
                r"months|years))\b|\bhow many (?:days|weeks|months|years|hours)\b|\bcombien (?:de |d')(?:jours|semaines|"
                r"mois|annees|ans|heures)\b|\bduree (?:maximale|minimale|de conservation)\b|\b(?:maximum|minimum) "
@@ -31,9 +32,9 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     # A valuation is an amount too ("What valuation is Anthropic expected to reach?").
     # a price by any name: "Quel est le tarif annuel ?", "What is the monthly rent?"
     (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |sont |etait |sera |a ete )?(?:le |la |les )?(?:montant|somme|prix|cout|total|nombre|"
-             r"valorisation|tarifs?|frais|cotisation|loyer|salaire)\b|\bhow (?:much|many)\b"
+             r"valorisation|tarif|cotisation|loyer|salaire)\b|\bhow (?:much|many)\b"
              r"|\bwhat (?:is |was |will be |are )?(?:the )?(?:\w+(?:'s|s') )?(?:annual |monthly |yearly |weekly |daily )?"
-             r"(?:amount|sum|price|cost|total|number|size|valuation|fee|fees|rent|salary)\b"),
+             r"(?:amount|sum|price|cost|total|number|size|valuation|fee|rent|salary)\b"),
     (PLACE, r"^\W*ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
             r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
 ]
@@ -66,8 +67,7 @@ SPAN_PATTERNS = {
     # a month is a whole word: "mai" is no date in "mairie", nor "mars" in "marsupial"
     DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
                      r"aout|septembre|octobre|novembre|decembre)\b(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|"
-                     # no year inside a code: "BC-2023-0417"
-                     r"(?<![^\W\d_]-)\b20\d{2}\b)", re.I),
+                     r"\b20\d{2}\b)", re.I),
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre)\b)|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
@@ -118,6 +118,23 @@ def question_type(question: str) -> str | None:
     return next((t for t, rx in _QUESTION if rx.search(q[:end])), PLACE if where else None)
 
 
+_ADDED = re.compile(r",?\s+(?:et|and)\s+")
+_UNIT_RANK = {"an": 0, "ans": 0, "annee": 0, "annees": 0, "year": 0, "years": 0, "mois": 1, "month": 1, "months": 1,
+              "semaine": 2, "semaines": 2, "week": 2, "weeks": 2, "jour": 3, "jours": 3, "day": 3, "days": 3,
+              "heure": 4, "heures": 4, "hour": 4, "hours": 4, "minute": 5, "minutes": 5, "seconde": 6, "secondes": 6,
+              "second": 6, "seconds": 6}
+
+
+def _apart(first: str, second: str) -> bool:
+    """Two whole durations joined by "et" that do not add up: "16 semaines et 26 semaines", "25
+    jours, et 32 jours en cas de…"; "1 mois et 10 jours" adds up (a smaller unit after a larger),
+    "vingt et un jours" and "entre 2 et 3 semaines" are one duration (no unit before "et")."""
+    def rank(text: str) -> int:
+        units = [_UNIT_RANK[w] for w in re.findall(r"[a-z]+", fold(text)) if w in _UNIT_RANK]
+        return units[-1] if units else -1
+    return 0 <= rank(first) and not rank(second) > rank(first)
+
+
 def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[int, int]]:
     """Character spans of answers of ``kind`` in ``sentence`` (matched on folded text, which
     keeps offsets: folding only drops combining marks of precomposed letters). Names and places
@@ -136,6 +153,11 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
         if kind == DURATION and not re.search(rf"\d|{_NUMWORD}|\bun|\bune|\bone\b|^a\b|quelques|plusieurs|several|few",
                                               piece):
             continue
+        if kind == DATE and re.search(r"[A-Z]-$", sentence[:s]):
+            continue  # no year inside a code: "BC-2023-0417" (but "mi-2024", "fin-2030" are dates)
+        if kind == DURATION and (added := _ADDED.search(piece)) and _apart(piece[:added.start()], piece[added.end():]):
+            out.append((s, s + added.start()))  # "25 jours, et 32 jours en cas de…": two answers, not a sum
+            s += added.end()
         if kind == COUNT and _YEAR.match(piece):
             continue
         if kind in (PLACE, NAME):

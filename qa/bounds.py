@@ -16,7 +16,8 @@ _ASKS = {END: re.compile(r"\b(?:fin|finit|finira|finiront|termin\w*|achev\w*|exp
 _SAYS = {START: re.compile(r"(?:\ba compter (?:du|de la|de l'|de|d')|\ba partir (?:du|de la|de l'|de|d')|\bdes(?: le)?|"
                            r"\bdepuis(?: le)?|\bdebut\w*(?: le| en)?|\bcommence\w*(?: le| en)?|\bprend effet(?: le| au)?|"
                            r"\bentre en vigueur(?: le)?|\bfrom|\bstarting(?: on)?|\bas of|\bsince|\bbegins?(?: on)?)\s*$"),
-         END: re.compile(r"(?:\bjusqu'(?:au|a|en)|\bau plus tard(?: le| en)?|\bavant le|\bprend fin(?: le| en)?|"
+         # ("au plus tard", "avant le" set a deadline for something, which need not end anything)
+         END: re.compile(r"(?:\bjusqu'(?:au|a|en)|\bprend fin(?: le| en)?|"
                          r"\bse termine\w*(?: le| en)?|\bs'achev\w*(?: le| en)?|\bexpire\w*(?: le| en)?|"
                          r"\buntil|\bends?(?: on)?|\bending(?: on)?)\s*$")}
 
@@ -34,11 +35,17 @@ def bound_of(sentence: str, span: tuple[int, int]) -> str | None:
     return next((b for b, rx in _SAYS.items() if rx.search(before)), None)
 
 
+def _one_clause(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """The dates sit in one clause, so they bound one thing: "à compter du … et jusqu'au …", not
+    "La saison de chasse débute le 15 septembre ; la pêche ouvre le 1er mars" (a review)."""
+    return bool(spans) and not re.search(r"[.;:]\s", sentence[spans[0][1]:spans[-1][0]])
+
+
 def bounded(sentence: str, spans: list[tuple[int, int]], query: str) -> list[tuple[int, int]]:
-    """The dates of ``spans`` that are the end asked for, when the sentence says which are; all of
-    them otherwise."""
+    """The dates of ``spans`` that are the end asked for, when the sentence says which are, in one
+    clause; all of them otherwise."""
     asked = asked_bound(query)
-    same = [sp for sp in spans if asked and bound_of(sentence, sp) == asked]
+    same = [sp for sp in spans if asked and bound_of(sentence, sp) == asked] if _one_clause(sentence, spans) else []
     return same or spans
 
 
@@ -47,4 +54,4 @@ def other_bound(sentence: str, spans: list[tuple[int, int]], query: str) -> bool
     compter du 1er juillet 2023" does not say when the lease ends."""
     asked = asked_bound(query)
     said = [bound_of(sentence, sp) for sp in spans]
-    return bool(asked and said) and all(b is not None and b != asked for b in said)
+    return bool(asked and said) and _one_clause(sentence, spans) and all(b is not None and b != asked for b in said)

@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
-CHUNKER_VERSION = "4"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
-# 3: punctuation alone is no sentence; 4: numbered headings ("3. DURÉE") open sections
+CHUNKER_VERSION = "5"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
+# 3: punctuation alone is no sentence; 4: numbered headings ("3. DURÉE") open sections;
+# 5: numbered steps ("1. Remplir…") are items, one sentence each
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
 
@@ -33,16 +34,20 @@ WORD_WINDOW = 32
 # A label and its value on one line ("Référence du bail : BC-2023-0417"): a line of its own.
 _FIELD = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][^:\n]{1,40}\s:\s*(?:\d|[A-Z][A-Z0-9-]*\d)")
 # A heading may be numbered: "3. DURÉE", "2.1 Tarifs", "IV) Sanctions", "B. Horaires".
-_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)]|[A-Z][.)])\s+(?=\S)")
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVXLC]{1,5}[.)]|[A-Z][.)])\s+(?=\S)")
 
 
-def _is_heading(line: str, has_next: bool) -> bool:
+def _is_heading(line: str, has_next: bool, steps: bool = False) -> bool:
+    """``steps``: the line before or after is numbered too, so a numbered line is a step of a list
+    ("1. Remplir le formulaire", "2. Envoyer les pièces"), not a heading."""
     s = line.strip()
     if s.startswith("#"):
         return True
     if _FIELD.match(s) and re.match(r":\s*(?:\d|[A-Z][A-Z0-9-]*\d)", s[s.index(":"):]):
         return False  # "Date de signature : 12 mai 2023" states a value; "Règlement : se préparer en 6 étapes" heads
     numbered = _NUMBERED.match(s)
+    if numbered and steps:
+        return False
     first = s[numbered.end():] if numbered else s
     return (has_next and 0 < len(s) <= 80 and len(s.split()) <= 12
             and not re.search(r"[.!?:;,…»\"”)]$", s) and first[:1].isupper())
@@ -58,6 +63,9 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
             before = _WORD_BEFORE.search(text, max(0, m.start() - WORD_WINDOW), m.start())
             word = before.group().lower() if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            # "1. Remplir le formulaire": the number of a step opens its line, it ends nothing
+            if before and word.isdigit() and len(word) <= 2 and not text[start:before.start()].strip():
                 continue
         spans.append((start, end))
         start = end
@@ -122,7 +130,8 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
             listing = False
         wrapped_on = i + 1 < len(lines) and body[previous_end:lines[i + 1][0]].count("\n") == 1 \
             and lines[i + 1][1][:1].islower()  # "Il compte aujourd'hui" / "quarante-deux ruches"
-        if not listing and not wrapped_on and _is_heading(line, has_next=i + 1 < len(lines)):
+        steps = any(0 <= j < len(lines) and _NUMBERED.match(lines[j][1].strip()) for j in (i - 1, i + 1))
+        if not listing and not wrapped_on and _is_heading(line, has_next=i + 1 < len(lines), steps=steps):
             flush()
             if sents:
                 out.append((current, sents))

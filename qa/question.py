@@ -111,14 +111,22 @@ _PREPOSITION = frozenset("a au aux de du des d pour par avec chez sur sous en da
                          "jusqu et ou mais alors donc".split())
 
 
-def _asks_word(q: str) -> bool:
-    """A question word of the folded question ``q`` asks, rather than opening a relative clause."""
+def _asks_word(q: str, text: str) -> bool:
+    """A question word of the folded question ``q`` asks, rather than opening a relative clause;
+    ``text`` is the question as written: folded "ou" is "où" only where it was written so ("Le
+    locataire ou le bailleur peut-il… ?" asks yes or no). After an inverted verb, a question word
+    opens an indirect question, which asks it ("Sait-on qui a gagné ?")."""
     for m in _QWORD_FR.finditer(q):
+        if m.group().strip() in ("ou", "d'ou") and not re.search(r"(?:^|[\s'’])où\b", text.lower()):
+            continue
         before = re.findall(r"[a-z]+", q[:m.start()])
-        if not before or before[-1] in _PREPOSITION or not re.search(r"[a-z]", q[m.end():]) or \
-                not re.match(r"\s*(?:qui|que|qu'|ou|quand|dont)\b", q[m.start():]):
+        if not before or before[-1] in _PREPOSITION or before[-1] in _INVERTED or not re.search(r"[a-z]", q[m.end():]) \
+                or not re.match(r"\s*(?:qui|que|qu'|ou|quand|dont)\b", q[m.start():]):
             return True
     return False
+
+
+_INVERTED = frozenset("on il elle ils elles vous tu nous je".split())
 
 
 _WHY = _P(r"\b(?:pourquoi|d'ou (?:vien\w*|provien\w*)|where (?:does|do|did) .* come from|pour quelles? raisons?|quelles? (?:est|sont) (?:la|les) raisons?|quelles? raisons?|"
@@ -181,7 +189,7 @@ def classify(text: str) -> tuple[str, str | None, str]:
                                       r"nombre|number|valeur|value|cout|cost|investi|invested|depense|spent)\b", q):
         return TOTAL, None, ""
     yesno = bool(_YESNO_EN.match(q) or _YESNO_FR.match(q) or
-                 (_INVERSION.search(q) and not _asks_word(q) and not _WHY.search(q)))
+                 (_INVERSION.search(q) and not _asks_word(q, text) and not _WHY.search(q)))
     if yesno and re.match(r"^(?:can|could|would|will) you\b", q):  # "Can you list…", "Could you explain why…"
         yesno = False
         q = re.sub(r"^(?:can|could|would|will) you (?:please )?", "", q)

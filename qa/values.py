@@ -59,9 +59,17 @@ def value_ranges(sentence: str, spans: list[Offsets]) -> list[Offsets]:
 # (and the noun it counts), then whom or which year it is for, up to the next value's "et", a comma
 # or the end of the sentence. Before a verb, "pour" or "à" says what for, not whom: "1 an pour
 # réagir", "à compter du 1er septembre".
-_GROUP = re.compile(r"(?:\s+[^\W\d_]+)?\s*(?:(?:pour|for|per|par|à|au|aux|to)\s+"
-                    r"(?P<who>(?!(?:et|ou|and|or)\b|[^\W\d_]+(?:er|ir|re|oir|ing)\b)[^,;.:)?]+?)"
-                    r"(?=\s+(?:et|and|ou|or)\s|[,;.:)?]|$)|(?:en|in)\s+(?P<year>\d{4})\b)", re.I)
+def _group_pattern(prepositions: str) -> re.Pattern:
+    # a lower-case word ending like an infinitive is a verb ("pour réagir"); "au Centre social",
+    # "pour Pierre" name someone
+    return re.compile(rf"(?:\s+[^\W\d_]+)?\s*(?:(?:{prepositions})\s+"
+                      r"(?P<who>(?!(?:et|ou|and|or)\b|(?-i:[a-zà-ÿ])[^\W\d_]*(?:er|ir|re|oir|ing)\b)[^,;.:)?]+?)"
+                      r"(?=\s+(?:et|and|ou|or)\s|[,;.:)?]|$)|(?:en|in)\s+(?P<year>\d{4})\b)", re.I)
+
+
+_GROUP = _group_pattern("pour|for|per|par|à|au|aux|to")
+# In a question, "pour" names the group before "à" does: "l'accès à la piscine pour un enfant"
+_GROUP_FOR = _group_pattern("pour|for|per")
 # Between one group and the next value of the same list: "… pour les adultes et 6 euros …"
 _NEXT = re.compile(r"\s*[,;]?\s*(?:et|ou|à|and|or|to|contre)?\s*(?:de\s+|d')?", re.I)
 
@@ -83,9 +91,15 @@ _ASKED_PER = re.compile(r"\b(?:par|per|a|an|each|chaque)\s+(an|annee|year|mois|m
 
 
 def _rate(m: re.Match) -> str | None:
-    """The unit of time the group is ("par mois" -> mois), if it is one."""
+    """The unit of time the group opens with ("par mois", "par mois pour les particuliers" ->
+    mois), if it opens with one."""
     who = fold(m.group("who") or "").split()
-    return _PER.get(who[-1]) if len(who) == 1 or who[:1] == ["l'"] else None
+    return _PER.get(who[0]) if who else None
+
+
+def _unit_only(m: re.Match) -> bool:
+    """The group is a unit of time alone ("par mois"), for whoever the sentence is about."""
+    return len(fold(m.group("who") or "").split()) == 1
 
 
 def asked_rate(query: str) -> str | None:
@@ -103,8 +117,8 @@ def _of_kind(m: re.Match, year: bool) -> bool:
 def asked_group(query: str) -> tuple[set[str], bool]:
     """The group a question names ("pour un non-résident" -> non, resident; "en 2025"), if it
     names one, and whether it is a year: "Combien d'habitants à Tirana ?" asks no year."""
-    m = _GROUP.search(query)
-    return (_group(m), bool(m.group("year"))) if m else (set(), False)
+    m = _GROUP_FOR.search(query) or _GROUP.search(query)
+    return (_group(m) - set(_PER), bool(m.group("year"))) if m else (set(), False)
 
 
 def per_group(sentence: str, spans: list[Offsets],
@@ -117,15 +131,20 @@ def per_group(sentence: str, spans: list[Offsets],
     terms = [_group(m) for _, m in groups]
     if len(groups) < 2 or len({frozenset(t) for t in terms}) < 2:
         return spans, None
+    wanted, year = asked_group(query)
     rate = asked_rate(query)  # "210 € par an ou 24 € par mois" for "l'abonnement mensuel"
     if rate and all(_rate(m) for _, m in groups):
-        named = [sp for sp, m in groups if _rate(m) == rate]
-        if named:
-            return named, None
-    wanted, year = asked_group(query)
+        # and for the group asked, if the rates are given by group: "30 € par mois pour les
+        # particuliers et 300 € par an pour les entreprises"
+        named = [sp for (sp, m), own in zip(groups, terms, strict=True)
+                 if _rate(m) == rate and (not wanted or year or _unit_only(m) or wanted <= own)]
+        return (named, None) if named else (spans, None)
     if wanted and all(_of_kind(m, year) for _, m in groups):  # all the words of the group asked: "résidents" is not "non-résidents"
-        named = [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted == own] or \
-            [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted <= own]
+        exact = [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted == own]
+        # a group asked that fits several ("un enfant" of "les enfants de moins de 6 ans" and "les
+        # enfants de plus de 6 ans") tells none apart: the whole run answers
+        within = [sp for (sp, _), own in zip(groups, terms, strict=True) if wanted <= own]
+        named = exact or (within if len(within) == 1 else [])
     else:  # "familles" of "familles valmontaises" and "familles extérieures" tells neither apart
         shared, asked = set.intersection(*terms), set(subject_terms(query))
         named = [sp for (sp, _), own in zip(groups, terms, strict=True) if asked & (own - shared)]
@@ -151,10 +170,10 @@ def ungrouped(sentence: str, spans: list[Offsets], query: str) -> bool:
     other groups only ("29 € pour les résidents"), or for another unit of time ("250 € par an" for
     "le tarif mensuel")."""
     rate = asked_rate(query)
-    rates = [_rate(m) if (m := _GROUP.match(sentence, sp[1])) else None for sp in spans]
-    if rate and rates and all(rates) and rate not in rates:
-        return True
     wanted, year = asked_group(query)
+    found = [m for sp in spans if (m := _GROUP.match(sentence, sp[1]))]
+    if rate and found and len(found) == len(spans) and all(_rate(m) for m in found):
+        return not any(_rate(m) == rate and (not wanted or year or _unit_only(m) or wanted <= _group(m)) for m in found)
     groups = [_group(m) for sp in spans if (m := _GROUP.match(sentence, sp[1])) and _of_kind(m, year)] if wanted else []
     return bool(groups) and not any(wanted <= own for own in groups)
 

@@ -111,3 +111,13 @@ def test_a_year_inside_a_reference_code_is_no_date():
     assert find_spans("Référence du bail : BC-2023-0417", DATE) == []
     s = "La saison 2024-2025 débute en 2024."
     assert [s[a:b] for a, b in find_spans(s, DATE)] == ["2024", "2025", "2024"]
+
+
+def test_numbered_steps_are_items_not_headings():
+    # a review: steps 1 and 2 became headings (lost from the index) once headings could be numbered
+    text = "Démarches\n\n1. Remplir le formulaire en ligne\n2. Envoyer les pièces justificatives\n3. Attendre la réponse\n"
+    got = sections(doc(text))
+    assert [(t, [s.text for s in spans]) for t, spans in got] == [
+        ("Démarches", ["1. Remplir le formulaire en ligne", "2. Envoyer les pièces justificatives", "3. Attendre la réponse"])]
+    # a number without its dot opens no heading: an address, a count
+    assert [t for t, _ in sections(doc("Titre\n\n12 Place de la République\n\nUne phrase.\n"))] == ["Titre"]

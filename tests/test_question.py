@@ -74,6 +74,8 @@ def test_a_possessive_ends_a_name():
     ("Pour qui Nvidia travaille-t-il ?", "fact"),
     ("Le mariage a-t-il lieu quand ?", "fact"),
     ("Où la fête aura-t-elle lieu ?", "fact"),
+    ("Sait-on qui a gagné ?", "fact"),  # an indirect question asks who
+    ("Le locataire ou le bailleur peut-il résilier le bail ?", "yesno"),  # "ou" is not "où"
 ])
 def test_a_relative_clause_does_not_make_a_closed_question_open(question, kind):
     from qa.question import classify

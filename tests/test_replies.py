@@ -329,31 +329,36 @@ def test_a_sentence_that_denies_what_is_asked_answers_no():
     chunk = passage(text)
     # the denial ranks third, within the runner-up margin of the best sentence: it decides
     scores = [0.95, 0.93, 0.9, 0.5]
-    got = yesno.reply(analyse("La personne qui a une procuration sur mon compte peut-elle le clôturer ?"),
-                      ranked(chunk, scores))
+    got = yesno.reply(analyse("Le mandataire peut-il clôturer le compte ?"), ranked(chunk, scores))
     assert got.kind == "yesno" and got.text.startswith("Non. ") and "ne peut pas clôturer" in got.text
-    # a denial of something else decides nothing
-    other = yesno.reply(analyse("Le mandataire peut-il consulter les relevés ?"), ranked(chunk, scores))
-    assert not other.text.startswith(("Oui", "Non"))
+    # a denial of another action, or for someone else, decides nothing (a review found both)
+    for other in ("Le mandataire peut-il retirer de l'argent sur le compte ?", "Le titulaire peut-il clôturer son compte ?"):
+        assert not yesno.reply(analyse(other), ranked(chunk, scores)).text.startswith(("Oui", "Non"))
     # nor does a denial far below the best sentence
     far = yesno.reply(analyse("Le mandataire peut-il clôturer le compte ?"), ranked(chunk, [0.95, 0.93, 0.7, 0.5]))
     assert not far.text.startswith(("Oui", "Non"))
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("Mon employeur est-il obligé d'accepter ma demande de congé sans solde ?",
+    ("Mon employeur est-il obligé d'accorder le congé ?",
      "L'employeur n'a pas l'obligation légale d'accorder au salarié ce congé.", True),
-    ("Le locataire peut-il vendre des boissons dans le local ?",
-     "La vente de boissons et de restauration sur place est expressément interdite.", True),
+    ("Peut-on fumer dans le parc ?", "Il est interdit de fumer dans le parc.", True),
+    ("Le locataire peut-il résilier le bail ?", "Le locataire ne peut pas résilier le bail.", True),
+    # someone else, another action, other things, or a denial narrowed to some cases: no verdict
+    ("Le locataire peut-il résilier le bail ?", "Le bailleur ne peut pas résilier le bail avant son terme.", False),
     ("Le locataire peut-il sous-louer le garage ?", "Le locataire ne peut pas modifier la façade.", False),
-    ("Un étudiant peut-il faire un stage ?", "Oui, un étudiant peut faire un stage.", False),
-    ("Mon employeur doit-il me prévenir ?", "Le mandataire ne peut pas clôturer le compte.", False),  # may, not must
+    ("Peut-on payer le loyer par virement ?", "Le locataire ne peut pas payer par chèque.", False),
+    ("Peut-on fumer dans le parc ?", "Il est interdit de fumer dans les bâtiments, mais pas dans le parc.", False),
+    ("Les enfants de 12 ans peuvent-ils nager seuls ?", "Les enfants de moins de 10 ans ne peuvent pas nager seuls.", False),
+    ("Le propriétaire peut-il augmenter le loyer ?", "Le propriétaire ne peut pas augmenter le loyer de plus de 3 %.", False),
+    ("Le locataire peut-il sous-louer le local ?", "Le locataire ne peut pas sous-louer le local sans l'accord du bailleur.",
+     False),
+    ("Mon employeur doit-il me prévenir ?", "Mon employeur ne peut pas me prévenir.", False),  # may is not must
 ])
 def test_what_the_documents_forbid_or_do_not_require(question, sentence, expected):
-    from qa.asked import subject_terms
     from qa.replies.modal import denied
 
-    assert denied(question, sentence, set(subject_terms(question))) is expected
+    assert denied(question, sentence) is expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [

@@ -200,6 +200,7 @@ def test_a_count_still_wins_over_a_measure_after_a_misspelt_singular():
     # how soon, how far ahead, within what time: a lapse of time, not a date nor no kind at all
     ("How far ahead of the wedding date must two foreign nationals apply?", "duration"),
     ("How quickly must location data be anonymised?", "duration"),
+    ("How quickly did the company grow?", None),  # at what pace, not how long
     ("Within what time must the landlord answer?", "duration"),
     ("Quel est le préavis pour quitter le logement ?", "duration"),
     ("What time does the pool open on Saturday?", "date"),
@@ -450,5 +451,47 @@ def test_a_value_per_unit_of_time_answers_for_the_rate_asked():
     assert not undecided(retired, AMOUNT, "Combien paient les retraités ?")
     # a price by any name asks for an amount
     assert question_type("Quel est le tarif annuel pour un enfant ?") == "amount"
-    assert question_type("Quels sont les frais de dossier ?") == "amount"
+    assert question_type("Quels frais sont remboursés par la Sécurité sociale ?") is None  # which ones: a list
     assert question_type("What is the monthly rent?") == "amount"
+
+
+@pytest.mark.parametrize("sentence, question, lead, no_lead", [
+    # a group asked that fits several listed groups: the whole run, not the first (a review)
+    ("L'entrée coûte 3 euros pour les enfants de moins de 6 ans et 5 euros pour les enfants de plus de 6 ans.",
+     "Combien coûte l'entrée pour un enfant ?",
+     "3 euros pour les enfants de moins de 6 ans et 5 euros pour les enfants de plus de 6 ans", False),
+    # a rate given by group: the rate and the group asked must both match
+    ("L'abonnement coûte 30 € par mois pour les particuliers et 300 € par an pour les entreprises.",
+     "Combien coûte l'abonnement annuel pour une entreprise ?", "300 €", False),
+    ("L'abonnement coûte 30 € par mois pour les particuliers et 300 € par an pour les entreprises.",
+     "Combien coûte l'abonnement mensuel pour une entreprise ?", None, True),
+    # a capitalised name after "au" or "pour" is a recipient, not a verb ("Centre", "Pierre")
+    ("Le conseil attribue 2 000 euros au Théâtre du Rond-Point, 500 euros au Centre social et 800 euros au "
+     "Comité des fêtes.", "Quel montant a été attribué au Centre social ?", "500 euros", False),
+    ("Il verse 40 000 euros pour Pierre et 20 000 euros pour Olivier.", "Combien reçoit Pierre ?", "40 000 euros", False),
+    # "pour un enfant" is the group asked, not "à la piscine"
+    ("L'accès coûte 3 euros pour les enfants et 5 euros pour les adultes.",
+     "Combien coûte l'accès à la piscine pour un enfant ?", "3 euros", False),
+])
+def test_values_by_group_and_rate_found_by_review(sentence, question, lead, no_lead):
+    from qa.answer_types import AMOUNT
+    from qa.locate import locate, undecided
+
+    assert undecided(sentence, AMOUNT, question) is no_lead
+    if lead:
+        assert locate(sentence, AMOUNT, question)[0] == lead
+
+
+def test_bounds_hold_in_one_clause_and_a_deadline_ends_nothing():
+    from qa.answer_types import DATE, DURATION, find_spans
+    from qa.locate import undecided
+
+    # two subjects in two clauses: which date starts the fishing season is not known (a review)
+    assert undecided("La saison de chasse débute le 15 septembre ; la pêche ouvre le 1er mars.", DATE,
+                     "Quand commence la saison de pêche ?")
+    assert undecided("Le bail est conclu à compter du 1er juillet 2023 ; le congé doit être donné au plus tard le "
+                     "31 décembre 2031.", DATE, "Quand le bail prend-il fin ?")
+    # durations joined by "et" add up only from a larger unit to a smaller one
+    s = "Le congé est de 25 jours, et 32 jours en cas de naissances multiples."
+    assert [s[a:b] for a, b in find_spans(s, DURATION)] == ["25 jours", "32 jours"]
+    assert [t for t in ("Les travaux finiront mi-2024.",) for a, b in find_spans(t, DATE)] == ["Les travaux finiront mi-2024."]

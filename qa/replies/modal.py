@@ -1,41 +1,67 @@
-"""A "Non" read from what the documents forbid or do not require: "La personne qui a une procuration
-sur mon compte peut-elle le clôturer ?" of "Le mandataire ne peut pas clôturer le compte", "Mon
-employeur est-il obligé d'accepter… ?" of "L'employeur n'a pas l'obligation légale d'accorder ce
-congé". Only a "Non": a sentence that allows something seldom says that whoever is asked about may."""
+"""A "Non" read from what the documents forbid or do not require: "Le mandataire peut-il clôturer
+le compte ?" of "Le mandataire ne peut pas clôturer le compte du titulaire". Only a "Non", and only
+when the denial bears on the same actor, the same verb and the same things as the question, with
+nothing that narrows it ("sauf", "mais", "plus de", "sans"): a denial of something else, or for
+someone else, decides nothing (a review found "Non" for "Le locataire peut-il résilier le bail ?"
+of "Le bailleur ne peut pas résilier le bail" under a looser rule)."""
 from __future__ import annotations
 
 import re
 
-from ..text import analyze, fold, words
+from ..text import STOP_WORDS, fold, stem, words
 
-# What the question asks: may it be done, or must it be done.
-_MAY = re.compile(r"\b(?:peut|peuvent|puis|peux|pouvez|pourra|pourrait|pourront|can|could|may)(?:-[a-z]+)*\b|"
-                  r"\b(?:le|the) (?:droit|right)\b|\b(?:autorise|permis|allowed|permitted|possible)\b")
-_MUST = re.compile(r"\b(?:doit|doivent|dois|devez|faut|must|have to|has to|need to|needs to)(?:-[a-z]+)*\b|"
-                   r"\b(?:oblige|obligee|obliges|obligees|tenu|tenue|tenus|obligatoire|required|obliged|compulsory)\b")
-# The same, denied by the sentence; the words after it say what is denied.
-_MAY_NOT = re.compile(r"\b(?:ne|n') ?(?:peut|peuvent|pouvez|pourra|pourront|pourrait)(?: \w+)? (?:pas|jamais|plus)\b|"
-                      r"\b(?:est|sont) (?:strictement |expressement |formellement )?interdit|\binterdit(?:e|s|es)? de\b|"
-                      r"\bn'(?:est|sont) pas (?:autorise|permis|possible)\w*|\b(?:cannot|can't|may not|not allowed|"
-                      r"forbidden|prohibited)\b")
-_MUST_NOT = re.compile(r"\bn'(?:a|ont|est|sont) (?:pas|aucune?) (?:l'|d')?(?:obligation|oblige|tenu|obligatoire)\w*|"
-                       r"\b(?:aucune|pas d') ?obligation\b|\bn'(?:est|sont) pas (?:necessaire|requis|exige)\w*|"
-                       r"\bpas obligatoire\b|\b(?:not required|not obliged|no obligation|does not have to|"
-                       r"do not have to|need not)\b")
-SCOPE_WORDS = 8  # what a denial bears on: the words right after it
+# The modal the question asks with, and the verb right after it (pronouns between):
+# "peut-elle le clôturer", "est-il obligé d'accepter", "doit-il me prévenir".
+_ASKED = re.compile(r"\b(?P<modal>peut|peuvent|puis|peux|pouvez|pourra|pourrait|pourront|doit|doivent|dois|devez|"
+                    r"faut|est|sont|a|ont)(?:-t)?(?:-(?:il|elle|ils|elles|on|je|vous|nous|tu))?\s+"
+                    r"(?:(?:oblige|obligee|obliges|obligees|tenu|tenue|tenus|tenues|autorise|autorisee|autorises|"
+                    r"le droit)\s+(?:de\s+|d'))?(?:(?:le|la|les|l'|se|s'|y|en|me|m'|te|t'|nous|vous|lui|leur)\s*)*"
+                    r"(?P<verb>[a-z]{3,}(?:er|ir|re|oir))\b")
+_MUST_WORDS = frozenset("doit doivent dois devez faut".split())
+# The same modal, denied; the verb follows within a few words.
+_MAY_NOT = re.compile(r"\b(?:ne|n') ?(?:peut|peuvent|pouvez|peux|pourra|pourront|pourrait) (?:pas|jamais|plus)\b|"
+                      r"\bil est (?:strictement |formellement )?interdit (?:de|d')|"
+                      r"\bn'(?:est|sont) pas (?:autorise|autorisee|autorises|permis) (?:a|de|d')")
+_MUST_NOT = re.compile(r"\bn'(?:a|ont) (?:pas|aucune) (?:l'|d')?obligation(?: legale)? (?:de|d')|"
+                       r"\bn'(?:est|sont) pas (?:oblige|obligee|obliges|tenu|tenue|tenus) (?:de|d')|"
+                       r"\bn'(?:est|sont) pas oblige\w* (?:de|d')|\bne (?:doit|doivent) pas\b")
+# What narrows a denial to some cases: then it answers no flat "Non".
+_NARROWS = re.compile(r"\b(?:sauf|mais|sans|seulement|uniquement|excepte|hormis|plus de|moins de|au-dela|au dela|"
+                      r"que|qu'|si|lorsque|lorsqu'|avant|apres|pendant|tant)\b")
+_PRONOUN_SUBJECTS = frozenset("on je tu il elle ils elles nous vous".split())
+SCOPE_WORDS = 8  # a clause: the verb and its object follow the denial closely ("ne peut pas clôturer le compte")
 
 
-def denied(question: str, sentence: str, asked: set[str]) -> bool:
-    """The question asks whether something may (or must) be done, and the sentence denies that it
-    may (or must), on words of the question (``asked``: its subject terms) right after the denial."""
-    q, s = fold(question), fold(sentence)
-    denials = [_MAY_NOT] if _MAY.search(q) else []
-    denials += [_MUST_NOT] if _MUST.search(q) else []
-    for pattern in denials:
-        for m in pattern.finditer(s):
-            scope = set(analyze(" ".join(words(s[m.end():])[:SCOPE_WORDS])))
-            before = set(analyze(" ".join(words(s[:m.start()])[-SCOPE_WORDS:])))
-            # "clôturer le compte" after "ne peut pas"; "La vente de boissons est interdite" before it
-            if asked & scope or pattern is _MAY_NOT and m.group().startswith(("est", "sont")) and asked & before:
-                return True
+def _same(a: str, b: str) -> bool:
+    return stem(a) == stem(b) or (len(a) >= 6 and len(b) >= 6 and a[:6] == b[:6])
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOP_WORDS and len(w) > 2 and w not in _PRONOUN_SUBJECTS]
+
+
+def denied(question: str, sentence: str) -> bool:
+    """The question asks whether its subject may (or must) <verb> <things>, and the sentence says
+    that the same subject may not (need not) <verb> the same things, without narrowing it."""
+    q = fold(question)
+    m = _ASKED.search(q)
+    if not m:
+        return False
+    pattern = _MUST_NOT if m.group("modal") in _MUST_WORDS or re.search(r"\b(?:oblige|tenu)", m.group()) else _MAY_NOT
+    subject = _content(q[:m.start()])
+    objects = [w for w in _content(q[m.end():])]
+    s = fold(sentence)
+    for d in pattern.finditer(s):
+        clause_start = max(s.rfind(c, 0, d.start()) for c in ".;:")
+        before, after = s[clause_start + 1:d.start()], s[d.end():]
+        scope = words(after)[:SCOPE_WORDS]
+        if _NARROWS.search(before) or _NARROWS.search(" ".join(scope)):
+            continue
+        if not any(_same(m.group("verb"), w) for w in scope[:3]):
+            continue  # another action
+        if not all(any(_same(o, w) for w in scope) for o in objects):
+            continue  # other things: "payer par chèque" is not "payer par virement"
+        if subject and not any(_same(a, w) for a in subject for w in words(before)):
+            continue  # someone else: "Le bailleur ne peut pas…" for "Le locataire peut-il… ?"
+        return True
     return False

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from ..asked import subject_terms
 from ..attribution import asked_owners, whose
 from ..question import Question
 from ..selection import Candidate
@@ -51,10 +50,11 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     best = chosen[0]
     # "ne peut pas clôturer le compte" answers "peut-il le clôturer ?": a sentence of the same
     # document that denies what is asked, nearly as close as the best one, decides it
-    terms = set(subject_terms(f"{q.query} {q.french}"))
-    denial = None if _NEGATED.search(fold(q.query)) else next(
+    # (RUNNER_UP_MARGIN: the margin within which two sentences of a passage are both quoted, measured
+    # on PIAF; a denial further down the ranking is too far from the question to decide it)
+    denial = None if _NEGATED.search(fold(q.query)) or q.lang != "fr" else next(
         (c for c in ranked if best.score - c.score <= fact.RUNNER_UP_MARGIN and c.hit.chunk.source == best.hit.chunk.source
-         and fact.usable(c) and not fact.second_hand(c) and modal.denied(q.query, c.sentence.text, terms)), None)
+         and fact.usable(c) and not fact.second_hand(c) and modal.denied(q.query, c.sentence.text)), None)
     if denial is not None:
         best, chosen = denial, [denial]
     sentence = best.sentence.text

@@ -31,7 +31,8 @@ _WORD_BEFORE = re.compile(r"[\w.\-]+$")
 WORD_WINDOW = 32
 
 
-# A label and its value on one line ("Référence du bail : BC-2023-0417"): a line of its own.
+# A label and its value on one line ("Référence du bail : BC-2023-0417"): a line of its own. A label
+# is short (40 characters: a few words), the value opens with a digit or a code.
 _FIELD = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][^:\n]{1,40}\s:\s*(?:\d|[A-Z][A-Z0-9-]*\d)")
 # A heading may be numbered: "3. DURÉE", "2.1 Tarifs", "IV) Sanctions", "B. Horaires".
 _NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVXLC]{1,5}[.)]|[A-Z][.)])\s+(?=\S)")

@@ -10,7 +10,7 @@ from .asked import subject_terms
 from .bounds import bounded, other_bound
 from .followup import entities
 from .text import STOP_WORDS, fold, stem, words
-from .values import MONEY, continued, dates_undecided, per_group, ungrouped, value_ranges
+from .values import MONEY, continued, dates_undecided, paired, per_group, ungrouped, value_ranges
 
 _DIGITS = re.compile(r"\d")
 _ORDINAL_END = re.compile(r"(?:er|re|ère|e|è|ème|eme|nd|nde|st|th|rd)\b", re.I)
@@ -86,18 +86,14 @@ _DAY_RANGE = re.compile(r"\b(?:du|entre le|entre|from|between)\s+\d{1,2}(?:er)?\
 def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Two dates that open and close one period ("du 1er au 15 mai", "entre le 15 janvier et le
     15 mai 2020", "du 5 au 7 juillet 2024") as one span, from the word that opens it."""
-    out, i = [], 0
-    while i < len(spans):
-        a, b = spans[i]
-        opened = _RANGE_OPEN.search(sentence[:a])
-        if opened and i + 1 < len(spans) and _RANGE_JOIN.fullmatch(sentence[b:spans[i + 1][0]]):
-            out.append((opened.start(), spans[i + 1][1]))
-            i += 2
-            continue
-        days = _DAY_RANGE.search(sentence[:a])
-        out.append((days.start(), b) if days else (a, b))
-        i += 1
-    return out
+    def opens(first: tuple[int, int], second: tuple[int, int]) -> int | None:
+        opened = _RANGE_OPEN.search(sentence[:first[0]])
+        return opened.start() if opened and _RANGE_JOIN.fullmatch(sentence[first[1]:second[0]]) else None
+
+    def alone(span: tuple[int, int]) -> int:
+        days = _DAY_RANGE.search(sentence[:span[0]])
+        return days.start() if days else span[0]
+    return paired(spans, opens, alone)
 
 
 _PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|cost\w*|prices?|pay|paid|fees?|frais)\b")

@@ -5,6 +5,7 @@ be told ("Combien coûte l'abonnement pour un non-résident ?" of a price for re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .asked import subject_terms
 from .text import STOP_WORDS, analyze, fold, stem, term_set, words
@@ -34,25 +35,36 @@ def _unit(value: str) -> str:
     return stem(last[-1]) if last else ""
 
 
+def paired(spans: list[Offsets], opens: Callable[[Offsets, Offsets], int | None],
+           alone: Callable[[Offsets], int]) -> list[Offsets]:
+    """Spans with each two that ``opens`` pairs (it returns where the pair starts) read as one,
+    and each other span from where ``alone`` says it starts: ranges of values, periods of dates."""
+    out, i = [], 0
+    while i < len(spans):
+        start = opens(spans[i], spans[i + 1]) if i + 1 < len(spans) else None
+        if start is not None:
+            out.append((start, spans[i + 1][1]))
+            i += 2
+            continue
+        out.append((alone(spans[i]), spans[i][1]))
+        i += 1
+    return out
+
+
 def value_ranges(sentence: str, spans: list[Offsets]) -> list[Offsets]:
     """Two values of one kind that bound a range or a change ("de 3,40 euros à 3,60 euros", "entre
     500 et 700 euros", "de 1 an à 3 ans") as one span, from the word that opens it: either value
     alone would answer wrong ("Combien coûte le repas ?" is not "3,40 euros" once it has risen)."""
-    out, i = [], 0
-    while i < len(spans):
-        a, b = spans[i]
-        if i + 1 < len(spans):
-            c, d = spans[i + 1]
-            opened = next((m for opener, joiner in _VALUE_PAIRS if (m := opener.search(sentence[:a]))
-                           and joiner.fullmatch(sentence[b:c])), None)
-            if opened and _unit(sentence[a:b]) in ("", _unit(sentence[c:d])):
-                out.append((opened.start(), d))
-                i += 2
-                continue
-        bare = _BARE_FIRST.search(sentence[:a])
-        out.append((bare.start(), b) if bare else (a, b))
-        i += 1
-    return out
+    def opens(first: Offsets, second: Offsets) -> int | None:
+        (a, b), (c, d) = first, second
+        opened = next((m for opener, joiner in _VALUE_PAIRS if (m := opener.search(sentence[:a]))
+                       and joiner.fullmatch(sentence[b:c])), None)
+        return opened.start() if opened and _unit(sentence[a:b]) in ("", _unit(sentence[c:d])) else None
+
+    def alone(span: Offsets) -> int:
+        bare = _BARE_FIRST.search(sentence[:span[0]])
+        return bare.start() if bare else span[0]
+    return paired(spans, opens, alone)
 
 
 # "12 euros pour les adultes", "800 euros au Comité des fêtes", "118 adhérents en 2023": a value

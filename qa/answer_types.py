@@ -60,13 +60,18 @@ _DNUM = (rf"(?:{_NUM}(?!\s*(?:e|er|ere|eme|re|nd|nde|th|st|rd)\b)|\b(?:{_NUMWORD
          rf"(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*)")
 _TIME_UNIT = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|secondes?|years?|months?|weeks?|days?|hours?)\b"
 # What opens a place: "à Lyon", "au stade", "dans la ville".
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 PLACE_AT = r"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
 SPAN_PATTERNS = {
     AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
     # a month is a whole word: "mai" is no date in "mairie", nor "mars" in "marsupial"
-    DATE: re.compile(r"(?:(?:le |en |fin |debut |mi-)?(?:\d{1,2}(?:er)? )?\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
-                     r"aout|septembre|octobre|novembre|decembre)\b(?: \d{4})?|(?:en |depuis )?\b1[5-9]\d{2}\b|"
+    # a day of the week answers when something recurs or opens ("collectés le jeudi", "du lundi au
+    # vendredi"), and heads a full date ("le mardi 4 mars 2025")
+    DATE: re.compile(rf"(?:(?:le |en |fin |debut |mi-)?(?:{_WEEKDAY} )?(?:\d{{1,2}}(?:er)? )?\b(?:janvier|fevrier|mars|avril|"
+                     r"mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b(?: \d{4})?|"
+                     rf"(?:(?:le |les |chaque |tous les |on |every )?\b{_WEEKDAY}s?\b(?: (?:matin|soir|apres-midi))?)|"
+                     r"(?:en |depuis )?\b1[5-9]\d{2}\b|"
                      r"\b20\d{2}\b)", re.I),
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
     COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
@@ -177,6 +182,8 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
 
 _MONTHS = dict(zip("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(),
                    "January February March April May June July August September October November December".split()))
+_DAYS = dict(zip("lundi mardi mercredi jeudi vendredi samedi dimanche".split(),
+                 "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()))
 _SCALES = {"milliard": "billion", "milliards": "billion", "million": "million", "millions": "million",
            "mille": "thousand", "milliers": "thousand"}
 _LEADS = {"environ": "about", "pres de": "nearly", "plus de": "more than", "moins de": "less than",
@@ -215,6 +222,14 @@ def to_english(span: str, kind: str | None = None) -> str:
             lead = _LEADS.get(m.group(1) or "", "")
             return f"{lead + ' ' if lead else ''}{n} {unit}"
         return span
+    if kind == DATE:  # "le mardi 4 mars 2025" reads as "March 4, 2025"
+        f = re.sub(rf"^(le |en )?{_WEEKDAY} (?=\d)", r"\1", f)
+    day = re.fullmatch(rf"(le |les |chaque |tous les )?({_WEEKDAY[3:-1]})s?( matin| soir| apres-midi)?", f) \
+        if kind == DATE else None
+    if day and day.group(2) in _DAYS:  # "le jeudi" -> "on Thursday", "chaque mardi" -> "every Tuesday"
+        every = day.group(1) in ("les ", "chaque ", "tous les ")
+        part = {" matin": " morning", " soir": " evening", " apres-midi": " afternoon"}.get(day.group(3) or "", "")
+        return f"{'every' if every else 'on'} {_DAYS[day.group(2)]}{part}"
     if kind == DATE and _YEAR.match(f):
         return ("since " if f.startswith("depuis") else "in ") + f.split()[-1]
     m = re.fullmatch(r"(entre|du) (.+?) (?:et|au) (.+)", f) if kind == DATE else None
@@ -224,7 +239,7 @@ def to_english(span: str, kind: str | None = None) -> str:
         if day and " " in m.group(3):  # "du 5 au 7 juillet 2024", "entre le 5 et le 7 juillet 2024"
             end = re.sub(r"^le ", "", m.group(3))
             first = f"{day.group(1)} {end.split(' ', 1)[1]}"  # the first day has the last one's month
-        a, b = to_english(first, DATE), to_english(m.group(3), DATE)
+        a, b = (re.sub(r"^on ", "", to_english(x, DATE)) for x in (first, m.group(3)))  # "from Monday to Friday"
         if a != first and b != m.group(3):
             return f"{'between' if m.group(1) == 'entre' else 'from'} {a} {'and' if m.group(1) == 'entre' else 'to'} {b}"
         return span

@@ -158,6 +158,9 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
                 spans = find_spans(sentence, AMOUNT, exclude=names)
     if not spans:
         return []
+    if kind == DURATION and (narrow := qualifiers(query)):  # "Combien de jours de RTT ?" of "(218 jours
+        # travaillés par an) bénéficient de 10 jours de RTT": the days the words after the noun follow
+        spans = [sp for sp in spans if narrow & {stem(w) for w in words(sentence[sp[1]:])[:3]}] or spans
     if kind in (AMOUNT, PERCENT, COUNT, DURATION):  # "passe de 3,40 euros à 3,60 euros" answers whole
         spans = value_ranges(sentence, spans)
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date

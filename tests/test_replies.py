@@ -354,6 +354,14 @@ def test_a_sentence_that_denies_what_is_asked_answers_no():
     ("Le locataire peut-il sous-louer le local ?", "Le locataire ne peut pas sous-louer le local sans l'accord du bailleur.",
      False),
     ("Mon employeur doit-il me prévenir ?", "Mon employeur ne peut pas me prévenir.", False),  # may is not must
+    # the things asked about, refused in the passive (a new-user trial: "Les espèces ne sont pas acceptées")
+    ("Peut-on payer en espèces à la maison de santé ?", "Les espèces ne sont pas acceptées.", True),
+    ("Peut-on brûler les déchets verts ?", "Le brûlage des déchets verts est interdit.", True),
+    ("Peut-on stationner devant les déchets verts ?", "Le brûlage des déchets verts est interdit.", False),
+    ("Peut-on payer en espèces ?", "Les chèques ne sont pas acceptés.", False),
+    ("Peut-on payer en espèces ?", "Les espèces sont acceptées.", False),
+    ("Peut-on venir avec son chien ?", "Les animaux ne sont pas admis, sauf les chiens guides.", False),
+    ("Peut-on déposer des pneus usagés ?", "Les pneus neufs ne sont pas acceptés.", False),
 ])
 def test_what_the_documents_forbid_or_do_not_require(question, sentence, expected):
     from qa.replies.modal import denied

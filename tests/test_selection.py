@@ -24,7 +24,8 @@ def test_place_spans(text, expected):
 
 
 def test_a_month_is_a_whole_word_and_a_pronoun_names_no_one():
-    assert spans("La mairie est ouverte du lundi au vendredi.", DATE) == []  # "mai" of "mairie"
+    # "mai" of "mairie" is no date; the days of the week are (when it opens)
+    assert spans("La mairie est ouverte du lundi au vendredi.", DATE) == ["lundi", "vendredi"]
     assert spans("Le marché ouvre en mai 2024 et ferme mi-juin.", DATE) == ["en mai 2024", "mi-juin"]
     s = "La mairie est ouverte. Elle a rappelé que Hélène Marchand est la maire. Cette année, Le Monde écrit."
     assert spans(s, NAME) == ["Hélène Marchand", "Le Monde"]
@@ -495,3 +496,16 @@ def test_bounds_hold_in_one_clause_and_a_deadline_ends_nothing():
     s = "Le congé est de 25 jours, et 32 jours en cas de naissances multiples."
     assert [s[a:b] for a, b in find_spans(s, DURATION)] == ["25 jours", "32 jours"]
     assert [t for t in ("Les travaux finiront mi-2024.",) for a, b in find_spans(t, DATE)] == ["Les travaux finiront mi-2024."]
+
+
+def test_a_day_of_the_week_answers_when_something_recurs():
+    from qa.answer_types import DATE, to_english
+    from qa.locate import locate
+
+    # was no date at all: "Le 25 décembre." of the holiday sentence answered instead (a new-user trial)
+    waste = "Quartier de la Gare : les emballages recyclables sont collectés le jeudi de chaque semaine."
+    got = locate(waste, DATE, "Quand les emballages sont-ils collectés dans le quartier de la Gare ?")[0]
+    assert got == "le jeudi" and to_english(got, DATE) == "on Thursday"
+    hours = "Le service est ouvert du lundi au vendredi de 8 h 30 à 12 h."
+    assert to_english(locate(hours, DATE, "Quand le service est-il ouvert ?")[0], DATE) == "from Monday to Friday"
+    assert to_english("le mardi 4 mars 2025", DATE) == "March 4, 2025"

@@ -29,6 +29,10 @@ _MUST_NOT = re.compile(r"\bn'(?:a|ont) (?:pas|aucune) (?:l'|d')?obligation(?: le
 _NARROWS = re.compile(r"\b(?:sauf|mais|sans|seulement|uniquement|excepte|hormis|plus de|moins de|au-dela|au dela|"
                       r"que|qu'|si|lorsque|lorsqu'|avant|apres|pendant|tant)\b")
 _PRONOUN_SUBJECTS = frozenset("on je tu il elle ils elles nous vous".split())
+# A thing refused in the passive: "Les espèces ne sont pas acceptées", "Le brûlage des déchets verts
+# est interdit". What is refused is the subject before it.
+_REFUSED = re.compile(r"\b(?:ne |n')?(?:est|sont) (?:pas )?(?:strictement |formellement |expressement )?"
+                      r"(?:interdit|accepte|admis|autorise|permis|tolere)\w*")
 SCOPE_WORDS = 8  # a clause: the verb and its object follow the denial closely ("ne peut pas clôturer le compte")
 
 
@@ -64,4 +68,25 @@ def denied(question: str, sentence: str) -> bool:
         if subject and not any(_same(a, w) for a in subject for w in words(before)):
             continue  # someone else: "Le bailleur ne peut pas…" for "Le locataire peut-il… ?"
         return True
+    # the things, not where: "payer en espèces à la maison de santé" refuses "espèces"
+    things = _content(re.split(r"\b(?:a|au|aux|dans|chez|sur)\b", q[m.end():])[0])
+    return pattern is _MAY_NOT and bool(things) and _refused(m.group("verb"), things, s)
+
+
+def _refused(verb: str, objects: list[str], s: str) -> bool:
+    """The things the question asks about are refused in the passive, whole: "Les espèces ne sont
+    pas acceptées" for "Peut-on payer en espèces ?", "Le brûlage des déchets verts est interdit"
+    for "Peut-on brûler les déchets verts ?" (the verb's own noun before them)."""
+    for d in _REFUSED.finditer(s):
+        refused = d.group()
+        if ("interdit" not in refused) == (" pas " not in f" {refused} "):
+            continue  # "est interdit" or "n'est pas accepté"; not "est accepté" nor "n'est pas interdit"
+        clause_start = max(s.rfind(c, 0, d.start()) for c in ".;:,")
+        before = _content(s[clause_start + 1:d.start()])
+        if _NARROWS.search(s[clause_start + 1:d.start()]) or _NARROWS.search(" ".join(words(s[d.end():])[:SCOPE_WORDS])):
+            continue
+        if not all(any(_same(o, w) for w in before) for o in objects):
+            continue
+        if all(any(_same(w, o) for o in objects) for w in before) or any(w[:4] == verb[:4] for w in before):
+            return True
     return False

@@ -48,3 +48,20 @@ def holder(sentence: str, query: str) -> str | None:
 def _named(name: str) -> bool:
     """A person's name rather than a capitalised word: a title, or two capitalised words."""
     return bool(_TITLED.match(name)) or len(name.split()) >= 2
+
+
+_COMPOUND = re.compile(r"(?<![\w-])([a-zà-ÿ]{2,})-([a-zà-ÿ]{3,})(?![\w-])")
+_NOT_COMPOUND = frozenset("il elle ils elles on ce je tu nous vous".split())  # "peut-il", "est-ce"
+
+
+def narrower(query: str, sentence: str) -> bool:
+    """The question asks about a compound whose first part narrows the second ("vice-président",
+    "grand-parent", "demi-pension") and the sentence names only the second: "présidé par…" does
+    not say who the vice-president is, "décès d'un parent" not what a grandparent's death gives."""
+    said = fold(sentence)
+    for first, last in ((fold(a), fold(b)) for a, b in _COMPOUND.findall(query)):  # lower case: no name
+        if last in _NOT_COMPOUND or f"{first}-{last}" in said or f"{first} {last}" in said:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(last[:5])}", said):
+            return True
+    return False

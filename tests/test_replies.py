@@ -412,3 +412,15 @@ def test_why_finds_the_reason_a_later_sentence_of_the_passage_gives_for_the_fact
     got = explain.reply(analyse("Pourquoi l'école passe-t-elle à la semaine de quatre jours ?"),
                         ranked(alone, [0.8, 0.95, 0.7, 0.7, 0.8]))
     assert "ne dit pas pourquoi" in got.text
+
+
+def test_a_compound_asked_is_not_answered_by_its_last_part():
+    from qa.roles import narrower
+
+    # trials: "Mme Hélène Marchetti." led for the vice-president, "3 jours." for a grandparent's death
+    assert narrower("Qui est le vice-président du club nautique ?", "Le club est présidé par Mme Hélène Marchetti.")
+    assert narrower("Combien de jours de congé pour le décès d'un grand-parent ?",
+                    "décès d'un parent, d'un frère ou d'une sœur : 3 jours.")
+    assert not narrower("Combien de jours pour le décès d'un grand-parent ?", "décès d'un grand-parent : 1 jour.")
+    assert not narrower("Quand Anthropic a-t-elle été fondée ?", "Anthropic, fondée en 2021.")  # an inversion
+    assert not narrower("Où est né Saint-Exupéry ?", "Exupéry est né à Lyon.")  # a name

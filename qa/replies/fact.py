@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..agents import agent
-from ..roles import holder
+from ..roles import holder, narrower
 from ..attribution import asked_owners, belongs_elsewhere
 from ..answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, to_english
 from ..question import Question
@@ -153,7 +153,7 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     # nor does the answer of a sentence that holds none of the question's words, nor does the one
     # before it: "0,20 € la page" for "Quel est le montant de l'amende en cas de retard ?" (PIAF dev:
     # 3 wrong short answers and 1 right one no longer lead; parity and the eval sets unchanged)
-    lead = not second_hand(c) and c.features.get("in_context", 1.0) > 0.0
+    lead = not second_hand(c) and c.features.get("in_context", 1.0) > 0.0 and not narrower(q.query, c.sentence.text)
     short = c.answer if lead and tied else None
     if lead and not short:  # nor does the agent of another name's verb: "Anthropic, fondée … par
         # d'anciens employés d'OpenAI" says nothing of who founded Nvidia

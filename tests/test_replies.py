@@ -424,3 +424,15 @@ def test_a_compound_asked_is_not_answered_by_its_last_part():
     assert not narrower("Combien de jours pour le décès d'un grand-parent ?", "décès d'un grand-parent : 1 jour.")
     assert not narrower("Quand Anthropic a-t-elle été fondée ?", "Anthropic, fondée en 2021.")  # an inversion
     assert not narrower("Où est né Saint-Exupéry ?", "Exupéry est né à Lyon.")  # a name
+
+
+def test_a_quote_goes_on_to_the_sentence_that_points_back_to_it():
+    from qa.replies.common import coherent
+
+    text = ("Congés\n\nLe manager doit répondre dans un délai de 5 jours ouvrés. En l'absence de réponse dans ce délai, "
+            "la demande est réputée acceptée. Les congés sont pris par journées entières.\n")
+    chunk = passage(text)
+    got = coherent(chunk, chunk.sentences[0], 380)
+    # was the first sentence alone: what happens without an answer was cut off (a new-user trial)
+    assert got.text.endswith("la demande est réputée acceptée.")
+    assert coherent(chunk, chunk.sentences[1], 380).text.startswith("En l'absence")  # nothing pulled after it

@@ -2,6 +2,8 @@
 their highlighted stretches, and quotes that stay coherent (no opening on an unexplained "Elle")."""
 from __future__ import annotations
 
+import re
+
 from ..selection import CONTINUES
 from ..types import Chunk, Citation, Span
 
@@ -46,12 +48,18 @@ def join(chunk: Chunk, a: Span, b: Span) -> Span:
     return Span(a.start, b.end, chunk.text[a.start - chunk.start:b.end - chunk.start])
 
 
+# A sentence whose first words point back to the one before: "En l'absence de réponse dans ce
+# délai, la demande est réputée acceptée" goes on "Le manager doit répondre dans un délai de 5 jours".
+_POINTS_BACK = re.compile(r"(?:\W*[\w'’-]+){0,6}?\W*\b(?:ce|cet|cette|ces)\s+\w", re.I)
+
+
 def coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) -> Span:
     """The sentence to quote, joined by the previous one when it opens on a reference to it, and
     (with ``follow``: when no short answer leads the reply) by the next one when that one continues
     it, as far as ``budget`` allows. No quote opens on an unexplained "Elle ..."."""
     after = next((s for s in chunk.sentences if s.start >= sentence.end), None)
-    if follow and after is not None and CONTINUES.match(after.text) and after.end - sentence.start <= budget:
+    if follow and after is not None and (CONTINUES.match(after.text) or _POINTS_BACK.match(after.text)) \
+            and after.end - sentence.start <= budget:
         sentence = join(chunk, sentence, after)
     before = next((s for s in reversed(chunk.sentences) if s.end <= sentence.start), None)
     if before is not None and CONTINUES.match(sentence.text) and sentence.end - before.start <= budget:

@@ -14,9 +14,9 @@ _ASKS = re.compile(r"^\W*(?:qui|who)\s+(?:est|sont|etait|sera|is|was|will be|"
                    r"(?:(?:le|la|les|l'|the|son|sa|leur)\s*)?([a-z][a-z' -]{1,40}?)"
                    r"(?:\s+(?:du|de la|de l'|des|de|d'|of|at|in|au|a|pour)\s.*)?\s*\?*$")
 # A person's name, with the title French texts put before it: "M. Karim Benali", "Maître Antoine Roussel".
-PERSON = (r"(?:(?:M\.|Mme|Mlle|Me|Maître|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+"
-           r"(?:\s+(?:de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+){0,3}")
-_TITLED = re.compile(r"(?:M\.|Mme|Mlle|Me|Maître|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?)\s")
+_TITLE = r"(?:M\.|Mme|Mlle|Me|Maître|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?)"
+PERSON = rf"(?:{_TITLE}\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+(?:\s+(?:de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+){{0,3}}"
+_TITLED = re.compile(rf"{_TITLE}\s")
 
 
 def asked_role(query: str) -> str | None:

@@ -57,10 +57,11 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
                    and _CAUSE.search(fold(c.sentence.text))), None)
     if reason is not None:
         return fact.reply(q, fact.choose([reason] + [c for c in ranked if c is not reason]))
-    then = _next_reason(best, ranked) if _ASKS_WHY.search(fold(q.text)) else None
+    why = bool(_ASKS_WHY.search(fold(q.text)))
+    then = _next_reason(best, ranked) if why else None
     if then is not None:  # "Il a voté le passage à la semaine de quatre jours. … ce changement vise à …"
         return fact.reply(q, [then, best])  # the reason first: the fact it explains only if room remains
-    if not _ASKS_WHY.search(fold(q.text)):
+    if not why:
         return fact.reply(q, fact.choose(ranked))  # "how" questions: the best sentence is the answer
     intro = "The document does not say why; it says: " if q.lang == "en" else "Le document ne dit pas pourquoi ; il dit : "
     return fact.reply(q, fact.choose(ranked), intro=intro)

@@ -53,7 +53,7 @@ def denied(question: str, sentence: str) -> bool:
         return False
     pattern = _MUST_NOT if m.group("modal") in _MUST_WORDS or re.search(r"\b(?:oblige|tenu)", m.group()) else _MAY_NOT
     subject = _content(q[:m.start()])
-    objects = [w for w in _content(q[m.end():])]
+    objects = _content(q[m.end():])
     s = fold(sentence)
     for d in pattern.finditer(s):
         clause_start = max(s.rfind(c, 0, d.start()) for c in ".;:")

@@ -6,15 +6,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import fold
+from .text import STOP_WORDS, fold, stem, words
 
 _DET = r"(?:(?:un|une|le|la|les|des|du|a|an|the) |l')?"
 _ASKS = [re.compile(p) for p in (
     rf"^qu'est[- ]ce qu(?:e |')(?:c'est (?:qu'|que )?)?{_DET}(?P<t>[^?]+?)\s*\?*$",
-    rf"^(?:c'est quoi|que (?:signifie|veut dire|designe)|definition d[eu']|define|what does) ?{_DET}(?P<t>[^?]+?)(?: mean)?\s*\?*$",
+    rf"^(?:c'est quoi,?|que (?:signifie|veut dire|designe)|definition d[eu']|define|what does) ?{_DET}(?P<t>[^?]+?)(?: mean)?\s*\?*$",
     rf"^(?:[^:?]+: )?{_DET}(?P<t>[^?:,]+?)\s*[:,]\s*(?:c'est quoi|qu'est[- ]ce que c'est|de quoi s'agit[- ]il|what is it)\s*\?*$",
     rf"^what (?:is|are) (?:a|an) (?P<t>[^?]+?)\s*\?*$",
 )]
+_WHAT_NAME = re.compile(r"^(?i:what(?:'s| is| are) (?:the |a |an )?)(?P<t>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})\s*\?*$")
+# "… appelé droit des neutres", "des émissions populaires, comme The Tonight Show": a name given,
+# or a kind and its examples (Hearst's patterns), say what the term is too.
+_NAMED = r"(?:appele|appelee|appeles|appelees|dit|dite|dits|dites|nomme|nommee|denomme|denommee|surnomme|surnommee|" \
+         r"(?:connu|connue|designe|designee) sous le nom d[e']|called|known as|named)"
+_SUCH_AS = r"(?:comme|tel que|telle que|tels que|telles que|notamment|such as|including)"
 _COPULA = re.compile(r"[\s,]*(?:(?:n'|ne )?(?:est|sont|etait|designe|designent|consiste|consistent|correspond|"
                      r"correspondent|represente|representent|constitue|constituent)|is|are|means|refers)\b")
 
@@ -24,6 +30,9 @@ def defined_terms(question: str) -> tuple[str, ...]:
     """The folded term a definition question asks about, and the acronym or name in its
     parentheses ("sis (système d'information schengen…)" -> "sis", "systeme d'information
     schengen…"); empty for other questions."""
+    named = _WHAT_NAME.match(question.strip())
+    if named:  # "What is Azure?": the name itself, which "What is the total amount?" is not
+        return (fold(named.group("t")),)
     q = re.sub(r"\s+", " ", fold(question)).strip()
     for pattern in _ASKS:
         m = pattern.match(q)
@@ -46,3 +55,61 @@ def defines(sentence: str, terms: tuple[str, ...]) -> bool:
             if _COPULA.match(rest):
                 return True
     return False
+
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if len(w) >= 3 and w not in STOP_WORDS]
+
+
+def _mentions(text: str, term: list[str]) -> bool:
+    """``text`` names the term: its head word and two thirds of its words ("Les logements soumis à
+    la loi de 1948" for "logement soumis au régime de la loi de 1948")."""
+    have = set(_stems(text))
+    return bool(term) and term[0] in have and 3 * sum(t in have for t in term) >= 2 * len(term)
+
+
+def presents(sentence: str, before: str, section: str, terms: tuple[str, ...], continues: bool) -> bool:
+    """The sentence is about one of ``terms``, as a definition must be: it says what it is
+    (``defines``), opens on it ("L'audition libre est…", "Les logements soumis à la loi de 1948
+    sont…"), puts a description beside it ("sur Azure, la plateforme cloud de Microsoft", "un
+    Terminator (un cyborg tueur)"), names it ("appelé récépissé") or gives it as an example
+    ("des émissions populaires, comme The Tonight Show"), stands under a heading that names it, or
+    goes on (``continues``: "Ce document vous permet…") from a sentence that presents it (``before``)."""
+    if defines(sentence, terms) or (continues and presents(before, "", "", terms, False)):
+        return True
+    s = fold(sentence)
+    for t in terms:
+        term = _stems(t)
+        # "… du RGPD : les traitements à grande échelle sont des traitements qui …"
+        plural = r"\W+".join(rf"{re.escape(w)}(?:s|x)?" for w in t.split())
+        if re.search(rf"(?<!\w){plural}(?!\w){_COPULA.pattern}", s):
+            return True
+        if _mentions(section, term):
+            return True
+        if not _mentions(sentence, term):
+            continue
+        if _stems(sentence)[:1] == term[:1]:
+            return True
+        e, head = re.escape(t), re.escape(t.split()[0])
+        if re.search(rf"(?<!\w){e}\s*(?:\([^()]*\)\s*)?,\s*(?:un|une|le|la|les|l'|the|a|an)\b", s) or \
+                re.search(rf"(?<!\w){e}\s*\(|\(\s*{_DET}{e}\s*\)", s) or \
+                re.search(rf"\b(?:{_NAMED}|{_SUCH_AS})\s+{_DET}{head}(?!\w)", s):
+            return True
+    return False
+
+
+def asks_definition(question: str) -> tuple[str, ...]:
+    """The terms of a question that asks what something is ("Qu'est-ce qu'un récépissé ?", "Le
+    droit d'accès, c'est quoi ?", "What is Azure?"), which only a sentence that ``presents`` them
+    answers; empty for a question about a word's meaning ("Que signifie rex ?": the text explains
+    it many ways) or a clause ("Qu'est-ce que Lucifer accepte de …")."""
+    terms = defined_terms(question)
+    q = fold(question)
+    if not terms or re.search(r"\b(?:signifie|veut dire|designe|definition|define|mean)\b", q):
+        return ()
+    m = re.match(r"\W*qu'est[- ]ce qu(?:e |')(.*)", q)
+    if m and not re.match(r"(?:c'est (?:qu'|que )?)?(?:un |une |le |la |les |des |du |l')", m.group(1)) \
+            and len(terms[0].split()) > 2:
+        return ()
+    return tuple(t for t in terms if len(t.split()) <= 8)

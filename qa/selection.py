@@ -16,7 +16,7 @@ from .answer_types import DATE, PLACE, question_type
 from .asked import subject_terms
 from .bounds import asked_bound, bound_of
 from .chunking import clauses
-from .definitions import defined_terms, defines
+from .definitions import defined_terms, defines, presents
 from .followup import entities
 from .indexing import sentence_id
 from .locate import answers, cut_short, locate, undecided
@@ -227,3 +227,11 @@ def _one_edit(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[i:] == long[i + 1:]
+
+
+def about(c: Candidate, terms: tuple[str, ...]) -> bool:
+    """The candidate's sentence is about one of ``terms`` (``definitions.presents``), read with its
+    heading and, when it opens on "Ce document…", the sentence before it."""
+    before = next((s for s in reversed(c.hit.chunk.sentences) if s.end <= c.sentence.start), None)
+    return presents(c.sentence.text, before.text if before else "", c.hit.chunk.section, terms,
+                    bool(CONTINUES.match(c.sentence.text)))

@@ -109,6 +109,14 @@ def test_the_agent_of_another_names_verb_does_not_lead(pipeline):
     assert ask(pipeline, "Qui a fondé Anthropic ?").text.startswith("D'anciens employés d'OpenAI.")
 
 
+def test_a_term_the_article_only_names_is_not_defined_by_any_sentence(pipeline):
+    # "La consommation électrique associée aux centres de données … a progressé" names them only
+    res = ask(pipeline, "Qu'est-ce qu'un centre de données ?")
+    assert not res.found and res.text == "Le document mentionne « centre de données », mais sans dire ce que c'est."
+    # a name is another matter: "sur Azure, la plateforme cloud de Microsoft"
+    assert "la plateforme cloud de Microsoft" in ask(pipeline, "C'est quoi, Azure ?").text
+
+
 def test_an_english_reply_does_not_lead_with_french_words(pipeline):
     res = ask(pipeline, "By how much did Microsoft's stock fall?")  # "de l'ordre de quelques pourcents"
     assert res.found and res.text.startswith("According to the document"), res.text

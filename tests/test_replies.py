@@ -266,6 +266,16 @@ def test_an_abstention_says_what_was_missing():
     assert absent.reply(analyse("Qui est-ce ?"), 1, known, []).text == "Je ne trouve pas cette information dans le document."
 
 
+def test_a_definition_the_documents_do_not_give_names_the_term_as_asked():
+    from qa.replies import absent
+
+    fr = absent.undefined(analyse("Le droit d'accès, c'est quoi ?"), 3, "droit d'acces")
+    assert fr.text == "Les documents mentionnent « droit d'accès », mais sans dire ce que c'est."
+    assert not fr.found and fr.kind == "none" and fr.citations == []
+    en = absent.undefined(analyse("What is a data centre?"), 1, "data centre")
+    assert en.text == "The document mentions “data centre”, but does not say what it is."
+
+
 def test_a_figure_confirms_only_when_the_sentence_gives_it_for_what_the_question_names():
     c = ranked(passage(), [0.5, 0.9, 0.1, 0.2, 0.3])  # the harvest sentence first
     for cand in c:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..question import Question, full_names
+from ..text import fold
 from ..types import Answer
 
 MAX_MISSING = 3
@@ -15,12 +16,13 @@ _TEXTS = {
     "en": {"one": ("The document", "mentions", "The document does not say."),
            "many": ("The documents", "mention", "The documents do not say."),
            "both": "{where} {verb} {names}, but I found nothing about: {missing}.",
-           "missing": "I found nothing about: {missing} in {where}.", "and": "and", "or": "or", "de": str},
+           "missing": "I found nothing about: {missing} in {where}.", "and": "and", "or": "or", "de": str,
+           "undefined": "{where} {verb} “{term}”, but {says} not say what it is."},
     "fr": {"one": ("Le document", "parle", "Je ne trouve pas cette information dans le document."),
            "many": ("Les documents", "parlent", "Je ne trouve pas cette information dans les documents."),
            "both": "{where} {verb} {names}, mais je n'y trouve rien sur : {missing}.",
            "missing": "Je ne trouve rien sur : {missing} dans {where}.", "and": "et", "or": "ni",
-           "de": lambda text: _de(text)},
+           "de": lambda text: _de(text), "undefined": "{where} {verb} « {term} », mais sans dire ce que c'est."},
 }
 
 
@@ -41,6 +43,19 @@ def reply(q: Question, n_docs: int, known: Callable[[str], bool], subject: list[
         text = t["missing"].format(where=where[0].lower(), missing=_and(missing, t["or"]))
     else:
         text = where[2]
+    return Answer(text, q.lang, False, kind="none")
+
+
+def undefined(q: Question, n_docs: int, term: str) -> Answer:
+    """The abstention for a definition the documents do not give: "Les documents parlent du droit
+    d'accès, mais sans dire ce que c'est." (``term`` folded, given back as the question wrote it)."""
+    t = _TEXTS[q.lang if q.lang in _TEXTS else "fr"]
+    where = t["one" if n_docs <= 1 else "many"]
+    at = fold(q.text).find(term) if len(fold(q.text)) == len(q.text) else -1
+    asked = q.text[at:at + len(term)] if at >= 0 else term
+    text = t["undefined"].format(where=where[0], verb="mentionnent" if where[1] == "parlent" else
+                                 "mentionne" if where[1] == "parle" else where[1], term=asked,
+                                 says="does" if n_docs <= 1 else "do")
     return Answer(text, q.lang, False, kind="none")
 
 

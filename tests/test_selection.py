@@ -36,6 +36,10 @@ def test_a_month_is_a_whole_word_and_a_pronoun_names_no_one():
     ("La femelle mesure 4,5 mètres et pèse 600 kilogrammes.", ["4,5 mètres", "600 kilogrammes"]),
     ("Nvidia investira 10 milliards de dollars.", ["10 milliards de dollars"]),
     ("Le 18 novembre 2025, il avait 30 ans.", []),  # a date and an age are not amounts
+    ("Il comprend une surface de vente de 85 m², une réserve de 30 m² et une cave de 12 m².", ["85 m²", "30 m²", "12 m²"]),
+    ("Un aérosol d'une capacité inférieure à 100 ml, sur un terrain de 2 ha ou de 40 mètres carrés.",
+     ["inférieure à 100 ml", "2 ha", "40 mètres carrés"]),
+    ("Elle en avait 3 l'an dernier.", []),  # "l'" is no litre
 ])
 def test_amount_spans(text, expected):
     assert spans(text, AMOUNT) == expected
@@ -401,6 +405,14 @@ def test_amounts_given_to_named_recipients_answer_for_the_recipient_asked():
     assert undecided(grants, AMOUNT, "Quel montant a été attribué au club de tennis ?")  # not listed
 
 
+def test_a_measure_is_read_for_the_part_asked():
+    from qa.locate import locate
+
+    shop = "Il comprend une surface de vente de 85 m², une réserve de 30 m² et une cave de 12 m²."
+    assert locate(shop, AMOUNT, "Quelle est la surface de la réserve ?")[0] == "30 m²"
+    assert locate(shop, AMOUNT, "Quelle est la surface de la cave ?")[0] == "12 m²"
+
+
 def test_the_words_after_the_counted_noun_pick_the_number_they_follow():
     from qa.answer_types import COUNT
     from qa.locate import locate
@@ -452,6 +464,9 @@ def test_a_value_per_unit_of_time_answers_for_the_rate_asked():
     assert not undecided(retired, AMOUNT, "Combien paient les retraités ?")
     # a price by any name asks for an amount
     assert question_type("Quel est le tarif annuel pour un enfant ?") == "amount"
+    # a surface is a measure: "30 m²", not any sentence about the room
+    assert question_type("Quelle est la surface de la réserve ?") == "amount"
+    assert question_type("What is the area of the shop?") == "amount"
     assert question_type("Quels frais sont remboursés par la Sécurité sociale ?") is None  # which ones: a list
     assert question_type("What is the monthly rent?") == "amount"
 

@@ -114,6 +114,20 @@ def test_a_sentence_that_introduces_a_list_comes_with_its_items():
     assert "justificatif de domicile" in chunk.text[lo:hi]
 
 
+def test_the_line_of_a_list_that_the_question_names_answers_alone():
+    text = ("Horaires\n\nLe bassin est ouvert aux horaires suivants :\n- Lundi et mercredi : de 7 h 00 à 21 h 30 ;\n"
+            "- Mardi et jeudi : de 12 h 00 à 21 h 30 ;\n- Samedi : de 9 h 00 à 18 h 00.\n")
+    chunk = passage(text)
+    res = listing.reply(analyse("Quels sont les horaires du mardi ?"), ranked(chunk))
+    assert res.text.startswith("Mardi et jeudi : de 12 h 00 à 21 h 30."), res.text
+    lo, hi = res.citations[0].highlight
+    assert chunk.text[lo:hi].startswith("Mardi et jeudi") and "Samedi" not in chunk.text[lo:hi]
+    whole = listing.reply(analyse("Quels sont les horaires d'ouverture ?"), ranked(chunk))
+    assert whole.text.startswith("Lundi et mercredi : de 7 h 00 à 21 h 30, Mardi et jeudi")
+    # lines without labels are never picked one by one
+    assert listing.picked("Quels documents pour l'identité ?", "Fournir :", ["une pièce d'identité", "un RIB"]) is None
+
+
 def test_navigation_lines_and_questions_are_never_the_answer():
     from qa.replies import fact
 

@@ -6,6 +6,7 @@ import re
 
 from ..question import Question
 from ..selection import CONTINUES, Candidate
+from ..text import STOP_WORDS, word_set, words
 from ..types import Answer, Chunk, Span
 from .common import capital, cite, flat, frame, quoted, window
 from . import fact
@@ -107,6 +108,20 @@ def bulleted(chunk: Chunk, sentence: Span) -> tuple[list[str], Span] | None:
     return items, Span(sentence.start, end, chunk.text[sentence.start - chunk.start:end - chunk.start].rstrip())
 
 
+def picked(query: str, intro: str, items: list[str]) -> str | None:
+    """In a list of "label : value" lines, the one line whose label a word of the question names,
+    a word the sentence announcing the list does not use ("Quels sont les horaires du mardi ?" ->
+    "Mardi et jeudi : de 12 h 00 à 21 h 30"); None when no word picks one line."""
+    said = word_set(intro)
+    asked = [w for w in words(query) if len(w) >= 3 and w not in STOP_WORDS and w not in said]
+    labels = {i: word_set(i.split(":", 1)[0]) for i in items if ":" in i}
+    for w in asked:
+        having = [i for i, label in labels.items() if w in label]
+        if len(having) == 1:
+            return having[0]
+    return None
+
+
 def _joined(items: list[str], lang: str) -> str:
     last = " and " if lang == "en" else " et "
     return ", ".join(items[:-1]) + last + items[-1] if len(items) > 1 else items[0]
@@ -144,6 +159,11 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
             if not block:
                 continue
             items, span = block
+            one = picked(q.query, c.sentence.text, items)
+            at = c.hit.chunk.text.find(one, span.start - c.hit.chunk.start) if one else -1
+            if at >= 0:  # "Quels sont les horaires du mardi ?": the line for Tuesday, not the week
+                start = c.hit.chunk.start + at
+                span, items = Span(start, start + len(one), one), [one]
             lead = _joined(items, q.lang)
         lead = window(" ".join(lead.split()), MAX_LEAD_CHARS)
         head = f"{capital(lead)}. "

@@ -32,11 +32,9 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     # A valuation is an amount too ("What valuation is Anthropic expected to reach?").
     # a price by any name: "Quel est le tarif annuel ?", "What is the monthly rent?"
     (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |sont |etait |sera |a ete )?(?:le |la |les )?(?:montant|somme|prix|cout|total|nombre|"
-             # a surface is a measure ("une réserve de 30 m²"); not "hauteur", "distance": PIAF's texts
-             # give those in words ("de huit à dix mètres"), which an amount span does not read
-             r"valorisation|tarif|cotisation|loyer|salaire|surface|superficie)\b|\bhow (?:much|many)\b"
+             r"valorisation|tarif|cotisation|loyer|salaire)\b|\bhow (?:much|many)\b"
              r"|\bwhat (?:is |was |will be |are )?(?:the )?(?:\w+(?:'s|s') )?(?:annual |monthly |yearly |weekly |daily )?"
-             r"(?:amount|sum|price|cost|total|number|size|valuation|fee|rent|salary|area|surface)\b"),
+             r"(?:amount|sum|price|cost|total|number|size|valuation|fee|rent|salary)\b"),
     (PLACE, r"^\W*ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
             r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
 ]
@@ -46,8 +44,9 @@ _NUM = r"\d+(?:[  .,]\d{3})*(?:[.,]\d+)?"
 _SCALE = r"(?:milliards?|millions?|milliers?|mille|billions?|trillions?)"
 _UNIT = r"(?:dollars?|euros?|livres?|francs?|yens?|\$|€|£|%|pour ?cents?|pourcents?)"
 # Measures: "combien mesure / pèse ..." wants "4,5 mètres", "600 kilogrammes" (matched on folded text).
-_MEASURE = (r"(?:(?:kilo|centi|milli)?(?:metres?|grammes?)(?: carres?| cubes?)?|km[2²]?|cm|mm|kg|m[2²³]?|g|tonnes?|"
-            r"(?:centi|milli)?litres?|[mcd]?l(?!')|hectares?|ha|"
+# (folded: "m²" reads "m2"; "ml", never a bare "l", which follows numbers as "2 l. 121-1")
+_MEASURE = (r"(?:(?:kilo|centi|milli)?(?:metres?|grammes?)(?: carres?| cubes?)?|km[23]?|cm|mm|kg|m[23]?|g|tonnes?|"
+            r"(?:centi|milli)?litres?|[mcd]l|hectares?|ha|"
             r"degres?|°c?|heures?|minutes?|secondes?)\b")
 _LEAD = r"(?:(?:environ|pres de|plus de|moins de|superieure? a|inferieure? a|de l'ordre de|quelque) )?"
 _PLACE_NOUN = (r"(?:centre|nord|sud|est|ouest|rez-de-chaussée|sous-sol|étage|stade|université|hôpital|hôpitaux|"

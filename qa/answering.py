@@ -15,8 +15,8 @@ from .acronyms import unglossed
 from .align import Aligner, TokenModel
 from .answer_types import DURATION
 from .asked import TYPE_WORDS
-from .definitions import asks_definition
 from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
+from .definitions import asks_definition
 from .followup import entities
 from .indexing import sentence_id
 from .lexicon import Lexicon
@@ -149,11 +149,11 @@ class Answerer:
             return res
         # "Le droit d'accès, c'est quoi ?": only a sentence about the term says what it is, not
         # "Pour exercer votre droit d'accès…" (absent facts 24 -> 21/39 confident; PIAF, spf, cnil,
-        # article, chat unchanged). A name is left to the grounding check: "son modèle Gemini" says
-        # what Gemini is too. An English term is checked where the documents write it.
+        # article, chat unchanged). A term with a name is left to the grounding check: "son modèle
+        # Gemini" says what Gemini is too. An English term is checked where the documents write it.
         names = {fold(w) for n in q.names for w in words(n)}
         terms = () if own is not None else asks_definition(q.query)
-        if any(set(words(t)) <= names for t in terms) or \
+        if any(set(words(t)) & names for t in terms) or \
                 (q.lang == "en" and not all(self._known(w) for t in terms for w in words(t))):
             terms = ()
         if terms:

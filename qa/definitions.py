@@ -11,16 +11,24 @@ from .text import STOP_WORDS, fold, stem, words
 _DET = r"(?:(?:un|une|le|la|les|des|du|a|an|the) |l')?"
 _ASKS = [re.compile(p) for p in (
     rf"^qu'est[- ]ce qu(?:e |')(?:c'est (?:qu'|que )?)?{_DET}(?P<t>[^?]+?)\s*\?*$",
-    rf"^(?:c'est quoi,?|que (?:signifie|veut dire|designe)|definition d[eu']|define|what does) ?{_DET}(?P<t>[^?]+?)(?: mean)?\s*\?*$",
-    rf"^(?:[^:?]+: )?{_DET}(?P<t>[^?:,]+?)\s*[:,]\s*(?:c'est quoi|qu'est[- ]ce que c'est|de quoi s'agit[- ]il|what is it)\s*\?*$",
+    rf"^(?:c'est quoi,?|que (?:signifie|veut dire|designe)|definition d[eu']|define|what does) ?{_DET}"
+    rf"(?P<t>[^?]+?)(?: mean)?\s*\?*$",
+    rf"^(?:[^:?]+: )?{_DET}(?P<t>[^?:,]+?)\s*[:,]\s*"
+    rf"(?:c'est quoi|qu'est[- ]ce que c'est|de quoi s'agit[- ]il|what is it)\s*\?*$",
     rf"^what (?:is|are) (?:a|an) (?P<t>[^?]+?)\s*\?*$",
 )]
 _WHAT_NAME = re.compile(r"^(?i:what(?:'s| is| are) (?:the |a |an )?)(?P<t>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})\s*\?*$")
 # "… appelé droit des neutres", "des émissions populaires, comme The Tonight Show": a name given,
 # or a kind and its examples (Hearst's patterns), say what the term is too.
-_NAMED = r"(?:appele|appelee|appeles|appelees|dit|dite|dits|dites|nomme|nommee|denomme|denommee|surnomme|surnommee|" \
+_NAMED = r"(?:appele|appelee|appeles|appelees|nomme|nommee|denomme|denommee|surnomme|surnommee|" \
          r"(?:connu|connue|designe|designee) sous le nom d[e']|called|known as|named)"
 _SUCH_AS = r"(?:comme|tel que|telle que|tels que|telles que|notamment|such as|including)"
+# A term whose head asks for a value asks a fact ("C'est quoi le montant de l'investissement ?"),
+# and one that holds a verb is a clause ("Qu'est-ce que les investisseurs attendaient ?").
+_VALUE_NOUNS = frozenset("montant valorisation part prix cout total nombre somme date duree delai taux pourcentage "
+                         "chiffre niveau age taille".split())
+_AUXILIARIES = frozenset("a ont est sont était étaient avait avaient fait font peut peuvent doit doivent va vont "
+                         "sera seront".split())
 _COPULA = re.compile(r"[\s,]*(?:(?:n'|ne )?(?:est|sont|etait|designe|designent|consiste|consistent|correspond|"
                      r"correspondent|represente|representent|constitue|constituent)|is|are|means|refers)\b")
 
@@ -57,7 +65,6 @@ def defines(sentence: str, terms: tuple[str, ...]) -> bool:
     return False
 
 
-
 def _stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if len(w) >= 3 and w not in STOP_WORDS]
 
@@ -89,12 +96,18 @@ def presents(sentence: str, before: str, section: str, terms: tuple[str, ...], c
             return True
         if not _mentions(sentence, term):
             continue
-        if _stems(sentence)[:1] == term[:1]:
+        opening = _stems(sentence)[:len(term) + 2]  # "Les logements soumis à la loi de 1948 sont…"
+        if opening[:1] == term[:1] and 3 * sum(t in opening for t in term) >= 2 * len(term):
             return True
         e, head = re.escape(t), re.escape(t.split()[0])
         if re.search(rf"(?<!\w){e}\s*(?:\([^()]*\)\s*)?,\s*(?:un|une|le|la|les|l'|the|a|an)\b", s) or \
                 re.search(rf"(?<!\w){e}\s*\(|\(\s*{_DET}{e}\s*\)", s) or \
-                re.search(rf"\b(?:{_NAMED}|{_SUCH_AS})\s+{_DET}{head}(?!\w)", s):
+                re.search(rf"\b{_NAMED}\s+{_DET}{head}(?!\w)", s) or \
+                re.search(rf"\b{_SUCH_AS}\s+{_DET}{plural}(?!\w)", s):
+            return True
+        # "sur Azure, la plateforme cloud de Microsoft": the description after a name
+        if any(re.match(r".*\b[A-Z][\w-]*$", sentence[:m.start()])
+               for m in re.finditer(rf",\s*{_DET}{plural}(?!\w)", s)):
             return True
     return False
 
@@ -103,13 +116,17 @@ def asks_definition(question: str) -> tuple[str, ...]:
     """The terms of a question that asks what something is ("Qu'est-ce qu'un récépissé ?", "Le
     droit d'accès, c'est quoi ?", "What is Azure?"), which only a sentence that ``presents`` them
     answers; empty for a question about a word's meaning ("Que signifie rex ?": the text explains
-    it many ways) or a clause ("Qu'est-ce que Lucifer accepte de …")."""
-    terms = defined_terms(question)
+    it many ways), for a value ("C'est quoi la valorisation d'Anthropic ?") or a clause
+    ("Qu'est-ce que les dirigeants ont indiqué ?")."""
+    terms = tuple(t for t in defined_terms(question) if len(t.split()) <= 8)
     q = fold(question)
     if not terms or re.search(r"\b(?:signifie|veut dire|designe|definition|define|mean)\b", q):
         return ()
-    m = re.match(r"\W*qu'est[- ]ce qu(?:e |')(.*)", q)
-    if m and not re.match(r"(?:c'est (?:qu'|que )?)?(?:un |une |le |la |les |des |du |l')", m.group(1)) \
-            and len(terms[0].split()) > 2:
+    first = terms[0].split()
+    if first[0] in _VALUE_NOUNS:
         return ()
-    return tuple(t for t in terms if len(t.split()) <= 8)
+    later = set(first[1:])  # as written: "à" of "traitement à grande échelle" is no "a"
+    if any((fold(w) in first and w in _AUXILIARIES) or (fold(w) in later and re.search(r"(?:ait|aient)$", w))
+           for w in re.findall(r"[^\W\d_]+", question.lower())):
+        return ()
+    return terms

@@ -36,6 +36,11 @@ def test_a_sentence_defines_the_term_when_it_says_what_it_is():
     ("Que signifie étymologiquement rex ?", ()),  # a word's meaning: the text explains it many ways
     ("Qu'est-ce que Lucifer accepte de mettre de côté pour être libéré ?", ()),  # a clause, not a term
     ("Qu'est-ce qu'était l'ANVAR pour l'aide à l'innovation ?", ()),
+    ("C'est quoi la valorisation d'Anthropic ?", ()),  # a value, not a definition
+    ("Qu'est-ce que les dirigeants ont indiqué ?", ()),  # clauses
+    ("Qu'est-ce que les investisseurs attendaient ?", ()),
+    ("Qu'est-ce que la médiation familiale ?", ("mediation familiale",)),
+    ("Qu'est-ce qu'un centre de données ?", ("centre de donnees",)),  # "données" is no participle
 ])
 def test_a_question_asks_what_a_term_is(question, terms):
     assert asks_definition(question) == terms
@@ -73,3 +78,12 @@ def test_other_ways_of_saying_what_a_term_is():
                     "", "", ("traitement a grande echelle",), False)
     assert not presents("La consommation associée aux centres de données a progressé.", "", "",
                         ("centre de donnees",), False)
+    assert presents("Anthropic achètera des capacités sur Azure, la plateforme cloud de Microsoft.", "", "",
+                    ("plateforme cloud de microsoft",), False)
+    # opening on the head word of another term, "dit" as a verb, an example of something else
+    assert not presents("Le droit de rectification complète le droit d'accès.", "", "", TERM, False)
+    assert not presents("La CNIL a dit le droit d'accès applicable aux fichiers.", "", "", TERM, False)
+    assert not presents("Des droits, comme le droit de rectification, complètent le droit d'accès.", "", "",
+                        TERM, False)
+    assert not presents("Claude sera proposé par la plateforme cloud de Microsoft.", "", "",
+                        ("plateforme cloud de microsoft",), False)

@@ -124,8 +124,13 @@ def test_the_line_of_a_list_that_the_question_names_answers_alone():
     assert chunk.text[lo:hi].startswith("Mardi et jeudi") and "Samedi" not in chunk.text[lo:hi]
     whole = listing.reply(analyse("Quels sont les horaires d'ouverture ?"), ranked(chunk))
     assert whole.text.startswith("Lundi et mercredi : de 7 h 00 à 21 h 30, Mardi et jeudi")
+    two = listing.reply(analyse("Quels sont les horaires du mardi et du samedi ?"), ranked(chunk))
+    assert two.text.startswith("Mardi et jeudi : de 12 h 00 à 21 h 30 et Samedi : de 9 h 00 à 18 h 00."), two.text
+    but = listing.reply(analyse("Quels sont les horaires, sauf le samedi ?"), ranked(chunk))
+    assert but.text.startswith("Lundi et mercredi"), but.text  # the whole list, not the line excluded
     # lines without labels are never picked one by one
-    assert listing.picked("Quels documents pour l'identité ?", "Fournir :", ["une pièce d'identité", "un RIB"]) is None
+    assert listing.picked("Quels documents pour l'identité ?", "Fournir :", ["une pièce d'identité", "un RIB"]) == []
+    assert listing.picked("À quelle heure l'accueil ?", "Programme :", ["De 9:00 à 12:00 : accueil"]) == []
 
 
 def test_navigation_lines_and_questions_are_never_the_answer():

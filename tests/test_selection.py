@@ -39,7 +39,8 @@ def test_a_month_is_a_whole_word_and_a_pronoun_names_no_one():
     ("Il comprend une surface de vente de 85 m², une réserve de 30 m² et une cave de 12 m².", ["85 m²", "30 m²", "12 m²"]),
     ("Un aérosol d'une capacité inférieure à 100 ml, sur un terrain de 2 ha ou de 40 mètres carrés.",
      ["inférieure à 100 ml", "2 ha", "40 mètres carrés"]),
-    ("Elle en avait 3 l'an dernier.", []),  # "l'" is no litre
+    ("Elle en avait 3 l'an dernier, voir l'article 2 l. 121-1.", []),  # "l" is no litre
+    ("Une cuve de 20 m³.", ["20 m³"]),
 ])
 def test_amount_spans(text, expected):
     assert spans(text, AMOUNT) == expected
@@ -464,9 +465,7 @@ def test_a_value_per_unit_of_time_answers_for_the_rate_asked():
     assert not undecided(retired, AMOUNT, "Combien paient les retraités ?")
     # a price by any name asks for an amount
     assert question_type("Quel est le tarif annuel pour un enfant ?") == "amount"
-    # a surface is a measure: "30 m²", not any sentence about the room
-    assert question_type("Quelle est la surface de la réserve ?") == "amount"
-    assert question_type("What is the area of the shop?") == "amount"
+
     assert question_type("Quels frais sont remboursés par la Sécurité sociale ?") is None  # which ones: a list
     assert question_type("What is the monthly rent?") == "amount"
 

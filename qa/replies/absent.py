@@ -17,12 +17,13 @@ _TEXTS = {
            "many": ("The documents", "mention", "The documents do not say."),
            "both": "{where} {verb} {names}, but I found nothing about: {missing}.",
            "missing": "I found nothing about: {missing} in {where}.", "and": "and", "or": "or", "de": str,
-           "undefined": "{where} {verb} “{term}”, but {says} not say what it is."},
+           "undefined": "{where} {verb} “{term}”, but {says} not say what it is.", "names": ("mentions", "mention")},
     "fr": {"one": ("Le document", "parle", "Je ne trouve pas cette information dans le document."),
            "many": ("Les documents", "parlent", "Je ne trouve pas cette information dans les documents."),
            "both": "{where} {verb} {names}, mais je n'y trouve rien sur : {missing}.",
            "missing": "Je ne trouve rien sur : {missing} dans {where}.", "and": "et", "or": "ni",
-           "de": lambda text: _de(text), "undefined": "{where} {verb} « {term} », mais sans dire ce que c'est."},
+           "de": lambda text: _de(text), "undefined": "{where} {verb} « {term} », mais sans dire ce que c'est.",
+           "names": ("mentionne", "mentionnent")},
 }
 
 
@@ -53,8 +54,7 @@ def undefined(q: Question, n_docs: int, term: str) -> Answer:
     where = t["one" if n_docs <= 1 else "many"]
     at = fold(q.text).find(term) if len(fold(q.text)) == len(q.text) else -1
     asked = q.text[at:at + len(term)] if at >= 0 else term
-    text = t["undefined"].format(where=where[0], verb="mentionnent" if where[1] == "parlent" else
-                                 "mentionne" if where[1] == "parle" else where[1], term=asked,
+    text = t["undefined"].format(where=where[0], verb=t["names"][n_docs > 1], term=asked,
                                  says="does" if n_docs <= 1 else "do")
     return Answer(text, q.lang, False, kind="none")
 

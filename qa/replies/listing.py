@@ -6,7 +6,7 @@ import re
 
 from ..question import Question
 from ..selection import CONTINUES, Candidate
-from ..text import STOP_WORDS, word_set, words
+from ..text import STOP_WORDS, fold, word_set, words
 from ..types import Answer, Chunk, Span
 from .common import capital, cite, flat, frame, quoted, window
 from . import fact
@@ -21,6 +21,7 @@ MAX_LEAD_CHARS = 300
 _INTRO = re.compile(r"(?:\bdont|\bcomme|\bnotamment|\btel(?:le)?s? que|\bà savoir|\ba savoir|\bincluding|\bsuch as|"
                     r"\bnamely|\blike|\bparmi lesquel(?:le)?s|:)\s+", re.I)
 _LAST = re.compile(r"\s+(?:et|and|ou|or)\s+")
+_EXCEPT = re.compile(r"\b(?:sauf|hors|excepte|en dehors|except|other than|apart from|besides)\b")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.+?)\s*$", re.M)
 
 
@@ -108,18 +109,23 @@ def bulleted(chunk: Chunk, sentence: Span) -> tuple[list[str], Span] | None:
     return items, Span(sentence.start, end, chunk.text[sentence.start - chunk.start:end - chunk.start].rstrip())
 
 
-def picked(query: str, intro: str, items: list[str]) -> str | None:
-    """In a list of "label : value" lines, the one line whose label a word of the question names,
-    a word the sentence announcing the list does not use ("Quels sont les horaires du mardi ?" ->
-    "Mardi et jeudi : de 12 h 00 à 21 h 30"); None when no word picks one line."""
+def picked(query: str, intro: str, items: list[str]) -> list[str]:
+    """In a list of "label : value" lines, the lines whose labels the question's words name, words
+    that the sentence announcing the list does not use ("Quels sont les horaires du mardi ?" ->
+    "Mardi et jeudi : de 12 h 00 à 21 h 30"); empty when a word names several lines or none, or the
+    question excludes ("sauf le samedi"): the whole list answers then."""
+    if _EXCEPT.search(fold(query)):
+        return []
     said = word_set(intro)
     asked = [w for w in words(query) if len(w) >= 3 and w not in STOP_WORDS and w not in said]
-    labels = {i: word_set(i.split(":", 1)[0]) for i in items if ":" in i}
+    labels = {i: word_set(re.split(r":\s", i, maxsplit=1)[0]) for i in items if re.search(r":\s", i)}
+    out: list[str] = []
     for w in asked:
         having = [i for i, label in labels.items() if w in label]
-        if len(having) == 1:
-            return having[0]
-    return None
+        if len(having) > 1:
+            return []
+        out += [i for i in having if i not in out]
+    return [i for i in items if i in out]
 
 
 def _joined(items: list[str], lang: str) -> str:
@@ -159,11 +165,12 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
             if not block:
                 continue
             items, span = block
-            one = picked(q.query, c.sentence.text, items)
-            at = c.hit.chunk.text.find(one, span.start - c.hit.chunk.start) if one else -1
+            lines = picked(q.query, c.sentence.text, items)
+            at = c.hit.chunk.text.find(lines[0], span.start - c.hit.chunk.start) if len(lines) == 1 else -1
             if at >= 0:  # "Quels sont les horaires du mardi ?": the line for Tuesday, not the week
                 start = c.hit.chunk.start + at
-                span, items = Span(start, start + len(one), one), [one]
+                span = Span(start, start + len(lines[0]), lines[0])
+            items = lines or items
             lead = _joined(items, q.lang)
         lead = window(" ".join(lead.split()), MAX_LEAD_CHARS)
         head = f"{capital(lead)}. "

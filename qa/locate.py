@@ -10,7 +10,7 @@ from .asked import subject_terms
 from .bounds import bounded, other_bound
 from .followup import entities
 from .text import STOP_WORDS, fold, stem, words
-from .values import MONEY, continued, dates_undecided, paired, per_group, ungrouped, value_ranges
+from .values import MONEY, asked_group, continued, dates_undecided, paired, per_group, ungrouped, value_ranges
 
 _DIGITS = re.compile(r"\d")
 _ORDINAL_END = re.compile(r"(?:er|re|ère|e|è|ème|eme|nd|nde|st|th|rd)\b", re.I)
@@ -175,8 +175,10 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
 
 def undecided(sentence: str, kind: str, query: str) -> bool:
     """Which of the sentence's values the question asks for is not known, so none leads; the
-    quote shows them all: a group the sentence gives no value for, or dates that follow other
-    words than the question's (qa/values.py)."""
+    quote shows them all: a group (or purpose) the sentence gives no value for, or dates that follow
+    other words than the question's (qa/values.py)."""
     spans = answers(sentence, kind, query)
-    return dates_undecided(sentence, spans, query) or other_bound(sentence, spans, query) if kind == DATE else \
-        kind in (AMOUNT, PERCENT, COUNT, DURATION) and ungrouped(sentence, spans, query)
+    if kind == DATE:  # "fermée du 4 août au 22 août pour les congés d'été" is not "pour les fêtes"
+        return dates_undecided(sentence, spans, query) or other_bound(sentence, spans, query) or \
+            (not asked_group(query)[1] and ungrouped(sentence, spans, query))
+    return kind in (AMOUNT, PERCENT, COUNT, DURATION) and ungrouped(sentence, spans, query)

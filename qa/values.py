@@ -86,6 +86,9 @@ _GROUP_FOR = _group_pattern("pour|for|per")
 _NEXT = re.compile(r"\s*[,;]?\s*(?:et|ou|à|and|or|to|contre)?\s*(?:de\s+|d')?", re.I)
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:à|a|au|aux|dans|chez|at|in)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)", re.I)
+
+
 def _group(m: re.Match) -> set[str]:
     return set(analyze(m.group("who") or m.group("year")))
 
@@ -130,7 +133,11 @@ def asked_group(query: str) -> tuple[set[str], bool]:
     """The group a question names ("pour un non-résident" -> non, resident; "en 2025"), if it
     names one, and whether it is a year: "Combien d'habitants à Tirana ?" asks no year."""
     m = _GROUP_FOR.search(query) or _GROUP.search(query)
-    return (_group(m) - set(_PER), bool(m.group("year"))) if m else (set(), False)
+    if not m:
+        return set(), False
+    # the place after the group is where, not whom: "pour un m³ de gravats à la déchetterie"
+    who = _PLACE_AFTER.split(m.group("who") or "", maxsplit=1)[0]
+    return (set(analyze(who or m.group("year"))) - set(_PER), bool(m.group("year")))
 
 
 def per_group(sentence: str, spans: list[Offsets],

@@ -412,6 +412,18 @@ def test_a_measure_is_read_for_the_part_asked():
     shop = "Il comprend une surface de vente de 85 m², une réserve de 30 m² et une cave de 12 m²."
     assert locate(shop, AMOUNT, "Quelle est la surface de la réserve ?")[0] == "30 m²"
     assert locate(shop, AMOUNT, "Quelle est la surface de la cave ?")[0] == "12 m²"
+    # the place after the group asked is where, not whom
+    fees = "L'accès est payant : 15 € par m³ de déchets verts, 22 € par m³ de tout-venant et 35 € par m³ de gravats."
+    assert locate(fees, AMOUNT, "Combien paie un professionnel pour un m³ de gravats à la déchetterie ?")[0] == "35 €"
+
+
+def test_a_date_given_for_another_purpose_does_not_lead():
+    from qa.locate import undecided
+
+    summer = "La maison de santé sera fermée du 4 août 2025 au 22 août 2025 inclus pour les congés d'été."
+    assert undecided(summer, DATE, "Jusqu'à quelle date la maison de santé est-elle fermée pour les fêtes de fin d'année ?")
+    assert not undecided(summer, DATE, "Quand la maison de santé est-elle fermée pour les congés d'été ?")
+    assert not undecided(summer, DATE, "Quand la maison de santé est-elle fermée ?")
 
 
 def test_the_words_after_the_counted_noun_pick_the_number_they_follow():

@@ -31,6 +31,7 @@ CACHE_WORDS = 50_000  # ~77 MB of 384-dim float32 vectors at most
 # English verbs too common to name a subject ("Did the stock go down?"): NLTK's list has none.
 LIGHT_VERBS = frozenset("go goes going went gone get gets got getting make makes made take takes took taken give "
                         "gives gave given say says said come comes came put puts keep keeps kept let lets "
+                        "bring brings brought bringing "
                         "become becomes became becoming".split())
 
 

@@ -322,6 +322,8 @@ def test_light_words_of_a_french_question_name_no_subject(tmp_path, base_setting
 def test_what_is_missing_leaves_out_light_verbs(pipeline):
     res = ask(pipeline, "Où se trouve le siège d'Anthropic ?")  # "se trouver": where it is, not what
     assert not res.found and res.text.endswith("rien sur : siège."), res.text
+    res = ask(pipeline, "Can I bring my pet to the office?")  # "bring" names nothing that is missing
+    assert not res.found and "bring" not in res.text, res.text
 
 
 def test_an_acronym_stands_for_the_words_it_spells(tmp_path, base_settings, embedder):

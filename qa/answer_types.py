@@ -84,7 +84,8 @@ SPAN_PATTERNS = {
     DURATION: re.compile(rf"{_LEAD}(?:(?:\bentre\s+{_DNUM}\s+et\s+|\bbetween\s+{_DNUM}\s+and\s+|{_DNUM}\s+(?:à|a|ou|to|or|-)\s+)?"
                          rf"(?:{_DNUM}|\b(?:quelques|plusieurs|several|a few))\s*(?:\b\w+\s+)?|\ba\s+){_TIME_UNIT}"
                          rf"(?:,?\s+(?:et|and)\s+{_DNUM}\s*{_TIME_UNIT})?", re.I),
-    NAME: re.compile(r"(?<=[\s'’(«\"])([A-Z][\w-]*[A-Za-z0-9](?:\s+[A-Z][\w-]*[A-Za-z0-9])*)"),
+    # (accented letters too: "Mme Sophie Carré", "Émilie")
+    NAME: re.compile(r"(?<=[\s'’(«\"])([A-ZÀ-Þ][\w-]*[^\W_](?:\s+[A-ZÀ-Þ][\w-]*[^\W_])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
     PLACE: re.compile(rf"{PLACE_AT}((?:{_PLACE_NOUN}(?:\s+(?:du|de la|des|de|d'))?\s*)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|{_PLACE_NOUN})"),

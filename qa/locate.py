@@ -66,10 +66,17 @@ _MEASURED = re.compile(r"\s*(?:(?:de |d')?(?:milliards?|millions?|milliers?|mill
                        r"(?:kilo|centi|milli)?(?:metres?|grammes?)\b|km2?\b|kg\b|tonnes?|litres?|hectares?|degres?|°)")
 
 
+# "Combien de fois" counts occurrences: "à 11 reprises", not the "neuf jours" one of them lasted.
+_TIMES = frozenset({"fois", "times"})
+_OCCURRENCES = frozenset("fois reprises reprise occasions occasion times".split())
+
+
 def _counts(after: str, noun: str) -> bool:
     """The first words of ``after`` name ``noun``: same stem, or a shared five-letter start, which
     also pairs English and French cognates (employees / employés)."""
     following = words(after)[:3]
+    if noun in _TIMES:
+        return bool(following) and following[0] in _OCCURRENCES
     return any(stem(w) == stem(noun) or (len(w) >= 5 and len(noun) >= 5 and w[:5] == noun[:5]) for w in following)
 
 
@@ -96,7 +103,8 @@ def _ranges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return paired(spans, opens, alone)
 
 
-_PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|cost\w*|prices?|pay|paid|fees?|frais)\b")
+_PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|montant|loyers?|cotisations?|salaires?|cost\w*|"
+                    r"prices?|pay|paid|fees?|frais|rent|salary)\b")
 
 
 def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:

@@ -417,6 +417,18 @@ def test_a_measure_is_read_for_the_part_asked():
     assert locate(fees, AMOUNT, "Combien paie un professionnel pour un m³ de gravats à la déchetterie ?")[0] == "35 €"
 
 
+def test_how_many_times_counts_occurrences_and_a_rent_is_money():
+    from qa.answer_types import COUNT
+    from qa.locate import locate
+
+    lift = "L'ascenseur a été en panne à 11 reprises depuis janvier, dont une panne de neuf jours en juillet."
+    assert locate(lift, COUNT, "Combien de fois l'ascenseur est-il tombé en panne ?")[0] == "11"
+    # a rise of 3 % is no rent
+    assert locate("Le bailleur prévoit une hausse de loyer de 3 %.", AMOUNT, "Quel est le montant du loyer ?")[0] is None
+    assert spans("Inscription auprès de la gardienne, Mme Sophie Carré, ou d'Émilie Durand.", NAME) == \
+        ["Mme Sophie Carré", "Émilie Durand"]
+
+
 def test_a_date_given_for_another_purpose_does_not_lead():
     from qa.locate import undecided
 

@@ -137,7 +137,7 @@ class Answerer:
         if own is not None:  # the question is the title of a document: that document answers it
             hits = titled.whole(self.index.document(own), hits)
         ranked = sorted(candidates(self.index, q.query, vector, hits, also=q.french, instead=meant,
-                                   lexicon=self.lexicon), key=lambda c: c.score, reverse=True)
+                                   lexicon=self.lexicon, kind=q.answer_type), key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,

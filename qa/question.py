@@ -263,5 +263,7 @@ def analyse(text: str, history: list[str] | tuple[str, ...] = (), default_lang: 
             kind = previous
     elif kind == WHY and history and len(text.split()) <= 3:  # "Why?" / "Pourquoi ?" after a fact
         query = f"{history[-1]} {text}"
+    # "Pourquoi le nombre de places est-il limité à 20 ?" asks a reason, not a number
+    asks = None if kind == WHY else question_type(query)
     return Question(text=text, query=query, lang=lang, kind=kind, chat=chat, topic=topic,
-                    names=tuple(entities(query)), answer_type=question_type(query), history=history)
+                    names=tuple(entities(query)), answer_type=asks, history=history)

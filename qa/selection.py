@@ -66,12 +66,13 @@ class Candidate:
 
 def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit],
                explore: bool = False, also: str = "", instead: frozenset[str] = frozenset(),
-               lexicon: Lexicon | None = None) -> list[Candidate]:
+               lexicon: Lexicon | None = None, kind: str | None = "") -> list[Candidate]:
     """Every sentence of ``hits``, scored; ``explore`` adds the features tried but not weighted
     (for ``bench/tune_selection.py``; answers do not compute them). ``also``: more words the
     sentences may share with the question (the French words of an English one), standing
     ``instead`` of some of its words; ``lexicon``: the documents' own words, with the acronyms they
-    spell out, which a passage that writes the acronym also says."""
+    spell out, which a passage that writes the acronym also says; ``kind``: the answer type asked
+    for, when the analysed question knows it (none for "why"), else read from ``query``."""
     aliases = lexicon.aliases if lexicon else {}
     common = lexicon.common if lexicon else frozenset()
 
@@ -82,7 +83,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     documents = list(dict.fromkeys(h.chunk.source for h in hits))
     vecs = index.sentence_vectors(list({sentence_id(h.chunk.source, u) for h in hits for s in h.chunk.sentences
                                         for u in (s, *clauses(s))}))
-    kind = question_type(query)
+    kind = question_type(query) if kind == "" else kind
     ends = asked_bound(query) if kind == DATE else None  # "Quand le bail prend-il fin ?"
     # A bridged English word counts once, as its French word: left in, a word no passage uses gets
     # the highest idf and outweighs what the passages do share ("valuation" beside "valorisation").

@@ -117,11 +117,21 @@ def _unit_only(m: re.Match) -> bool:
     return len(fold(m.group("who") or "").split()) == 1
 
 
+# "3,50 euros de l'heure", "le prix d'une heure": an hourly rate written without "par"
+_HOURLY = re.compile(r"\b(?:de l'|d'une |a l'|l')heure\b|/\s?h\b")
+
+
 def asked_rate(query: str) -> str | None:
     """The unit of time the question asks a value for: "mensuel", "par mois", "monthly"."""
     q = fold(query)
     said = _ASKED_PER.search(q)
-    return _PER[said.group(1)] if said else next((_RATE_WORDS[w] for w in words(q) if w in _RATE_WORDS), None)
+    if said:
+        return _PER[said.group(1)]
+    return "heure" if _HOURLY.search(q) else next((_RATE_WORDS[w] for w in words(q) if w in _RATE_WORDS), None)
+
+
+def _hourly(sentence: str, span: Offsets) -> bool:
+    return bool(_HOURLY.match(fold(sentence[span[1]:span[1] + 12]).lstrip()))
 
 
 def _of_kind(m: re.Match, year: bool) -> bool:
@@ -146,12 +156,16 @@ def per_group(sentence: str, spans: list[Offsets],
     les moins de 18 ans"): the values of the group the question names, or, where it names none
     ("Combien coûte le concert pour un enfant ?") and the groups are listed one after the other,
     the whole run of values with their groups, which no single value answers."""
+    rate = asked_rate(query)
+    hourly = [sp for sp in spans if _hourly(sentence, sp)]
+    if rate and hourly and len(hourly) < len(spans):  # "0 euro par mois, 3,50 euros de l'heure"
+        return (hourly, None) if rate == "heure" else ([sp for sp in spans if sp not in hourly], None)
     groups = [(sp, m) for sp in spans if (m := _GROUP.match(sentence, sp[1]))]
     terms = [_group(m) for _, m in groups]
     if len(groups) < 2 or len({frozenset(t) for t in terms}) < 2:
         return spans, None
     wanted, year = asked_group(query)
-    rate = asked_rate(query)  # "210 € par an ou 24 € par mois" for "l'abonnement mensuel"
+    # "210 € par an ou 24 € par mois" for "l'abonnement mensuel"
     if rate and all(_rate(m) for _, m in groups):
         # and for the group asked, if the rates are given by group: "30 € par mois pour les
         # particuliers et 300 € par an pour les entreprises"

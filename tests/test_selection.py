@@ -417,6 +417,15 @@ def test_a_measure_is_read_for_the_part_asked():
     assert locate(fees, AMOUNT, "Combien paie un professionnel pour un m³ de gravats à la déchetterie ?")[0] == "35 €"
 
 
+def test_an_hourly_rate_written_without_par_answers_the_hour_asked():
+    from qa.locate import locate
+
+    plan = "Abonnement Liberté : 0 euro par mois, 3,50 euros de l'heure"
+    assert locate(plan, AMOUNT, "Quel est le prix d'une heure avec l'abonnement Liberté ?")[0] == "3,50 euros"
+    assert locate(plan, AMOUNT, "Quel est le tarif horaire de l'abonnement Liberté ?")[0] == "3,50 euros"
+    assert locate(plan, AMOUNT, "Combien coûte l'abonnement Liberté par mois ?")[0] == "0 euro"
+
+
 def test_how_many_times_counts_occurrences_and_a_rent_is_money():
     from qa.answer_types import COUNT
     from qa.locate import locate

@@ -151,7 +151,7 @@ class Answerer:
         # "Pour exercer votre droit d'accès…" (absent facts 24 -> 21/39 confident; PIAF, spf, cnil,
         # article, chat unchanged). A term with a name is left to the grounding check: "son modèle
         # Gemini" says what Gemini is too. An English term is checked where the documents write it.
-        names = {fold(w) for n in q.names for w in words(n)}
+        names = {w for n in q.names for w in words(n)}  # folded, as the terms are
         terms = () if own is not None else asks_definition(q.query)
         if any(set(words(t)) & names for t in terms) or \
                 (q.lang == "en" and not all(self._known(w) for t in terms for w in words(t))):

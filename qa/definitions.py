@@ -97,7 +97,7 @@ def presents(sentence: str, before: str, section: str, terms: tuple[str, ...], c
         if not _mentions(sentence, term):
             continue
         opening = _stems(sentence)[:len(term) + 2]  # "Les logements soumis à la loi de 1948 sont…"
-        if opening[:1] == term[:1] and 3 * sum(t in opening for t in term) >= 2 * len(term):
+        if opening[:1] == term[:1] and 3 * sum(w in opening for w in term) >= 2 * len(term):
             return True
         e, head = re.escape(t), re.escape(t.split()[0])
         if re.search(rf"(?<!\w){e}\s*(?:\([^()]*\)\s*)?,\s*(?:un|une|le|la|les|l'|the|a|an)\b", s) or \

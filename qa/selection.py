@@ -22,7 +22,7 @@ from .indexing import sentence_id
 from .locate import answers, cut_short, locate, undecided
 from .retrieval import Hit, HybridIndex
 from .text import LABEL, analyze, fold, term_set, unlabelled, word_set, words
-from .types import Span
+from .types import Chunk, Span
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -230,9 +230,14 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1:]
 
 
+def preceding(chunk: Chunk, sentence: Span) -> Span | None:
+    """The sentence of ``chunk`` just before ``sentence``, if any."""
+    return next((s for s in reversed(chunk.sentences) if s.end <= sentence.start), None)
+
+
 def about(c: Candidate, terms: tuple[str, ...]) -> bool:
     """The candidate's sentence is about one of ``terms`` (``definitions.presents``), read with its
     heading and, when it opens on "Ce document…", the sentence before it."""
-    before = next((s for s in reversed(c.hit.chunk.sentences) if s.end <= c.sentence.start), None)
+    before = preceding(c.hit.chunk, c.sentence)
     return presents(c.sentence.text, before.text if before else "", c.hit.chunk.section, terms,
                     bool(CONTINUES.match(c.sentence.text)))

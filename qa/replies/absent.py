@@ -52,7 +52,8 @@ def undefined(q: Question, n_docs: int, term: str) -> Answer:
     d'accès, mais sans dire ce que c'est." (``term`` folded, given back as the question wrote it)."""
     t = _TEXTS[q.lang if q.lang in _TEXTS else "fr"]
     where = t["one" if n_docs <= 1 else "many"]
-    at = fold(q.text).find(term) if len(fold(q.text)) == len(q.text) else -1
+    folded = fold(q.text)
+    at = folded.find(term) if len(folded) == len(q.text) else -1
     asked = q.text[at:at + len(term)] if at >= 0 else term
     text = t["undefined"].format(where=where[0], verb=t["names"][n_docs > 1], term=asked,
                                  says="does" if n_docs <= 1 else "do")

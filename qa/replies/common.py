@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..selection import CONTINUES
+from ..selection import CONTINUES, preceding
 from ..types import Chunk, Citation, Span
 
 MAX_ANSWER_CHARS = 380  # the whole of most sentences; under the 400 that a short answer allows
@@ -61,7 +61,7 @@ def coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) -> 
     if follow and after is not None and (CONTINUES.match(after.text) or _POINTS_BACK.match(after.text)) \
             and after.end - sentence.start <= budget:
         sentence = join(chunk, sentence, after)
-    before = next((s for s in reversed(chunk.sentences) if s.end <= sentence.start), None)
+    before = preceding(chunk, sentence)
     if before is not None and CONTINUES.match(sentence.text) and sentence.end - before.start <= budget:
         sentence = join(chunk, before, sentence)
     return sentence

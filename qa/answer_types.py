@@ -31,10 +31,12 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     (COUNT, r"\bcombien (?:de|d')\s*(?!dollars|euros|argent)\w|\bhow many\b|\bnombre (?:de|d')"),
     # A valuation is an amount too ("What valuation is Anthropic expected to reach?").
     # a price by any name: "Quel est le tarif annuel ?", "What is the monthly rent?"
-    (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |sont |etait |sera |a ete )?(?:le |la |les )?(?:montant|somme|prix|cout|total|nombre|"
-             r"valorisation|tarif|cotisation|loyer|salaire)\b|\bhow (?:much|many)\b"
-             r"|\bwhat (?:is |was |will be |are )?(?:the )?(?:\w+(?:'s|s') )?(?:annual |monthly |yearly |weekly |daily )?"
-             r"(?:amount|sum|price|cost|total|number|size|valuation|fee|rent|salary)\b"),
+    # A fine is a sum of money, whatever it punishes ("Quelle est l'amende pour l'envoi de SMS… ?"
+    # quoted a sentence about consent, with no sum in it).
+    (AMOUNT, r"\bcombien\b|\bquel(?:le)?s? (?:est |sont |etait |sera |a ete )?(?:le |la |les |l')?(?:montant|somme|prix|cout|total|nombre|"
+             r"valorisation|tarif|cotisation|loyer|salaire|amendes?)\b|\bhow (?:much|many)\b"
+             r"|\bwhat (?:is |was |will be |are )?(?:the )?(?:\w+(?:'s|s') )?(?:annual |monthly |yearly |weekly |daily |maximum )?"
+             r"(?:amount|sum|price|cost|total|number|size|valuation|fee|rent|salary|fines?)\b"),
     (PLACE, r"^\W*ou\s|\b(?:dans|en) quel(?:le)? (?:pays|ville|region|lieu|continent)\b|\bquel(?:le)? (?:pays|ville|lieu)\b"
             r"|\bsiege\b|\bwhere\b|\bin (?:which|what) (?:country|city|region|place)\b|\bheadquarter"),
 ]
@@ -116,6 +118,14 @@ def _main_clause(q: str) -> int:
             if not _ASKS_WHEN.search(q[:m.start()]):
                 return m.start()
     return len(q)
+
+
+_NUMBER = re.compile(rf"\d|\b(?:{_NUMWORD}|un|une|one)\b")
+
+
+def numeric(span: str) -> bool:
+    """The span states a number, in digits or in words ("8 jours", "un mois"), not "quelques jours"."""
+    return bool(_NUMBER.search(fold(span)))
 
 
 def question_type(question: str) -> str | None:

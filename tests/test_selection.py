@@ -501,6 +501,18 @@ def test_a_value_per_unit_of_time_answers_for_the_rate_asked():
 
     assert question_type("Quels frais sont remboursés par la Sécurité sociale ?") is None  # which ones: a list
     assert question_type("What is the monthly rent?") == "amount"
+    # a fine is a sum of money: a sentence about consent, without one, does not say it (cnil parity)
+    assert question_type("Quelle est l'amende pour l'envoi de SMS publicitaires sans mon accord ?") == "amount"
+    assert question_type("What is the maximum fine?") == "amount"
+    assert question_type("Quelle sanction risque-t-on ?") is None  # a sanction may be a prison term
+    assert question_type("Is it fine to call after 8 pm?") is None
+
+
+def test_a_number_in_words_is_as_precise_as_digits():
+    from qa.answer_types import numeric
+
+    assert numeric("8 jours") and numeric("un mois") and numeric("cinq ans") and numeric("two weeks")
+    assert not numeric("quelques jours") and not numeric("plusieurs mois") and not numeric("fin octobre")
 
 
 @pytest.mark.parametrize("sentence, question, lead, no_lead", [

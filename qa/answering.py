@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from . import titled
+from . import naming, titled
 from .acronyms import unglossed
 from .align import Aligner, TokenModel
 from .answer_types import DURATION
@@ -79,8 +79,10 @@ class Answerer:
         self.lexicon = Lexicon(index.chunks)
         self.bridge = WordBridge(index.embedder)
         self.aligner = Aligner(tokens or index.embedder)
+        self.passages = tokens or index.embedder  # titles are embedded as passages where it can
         self._summaries: dict[tuple[str, str], Answer] = {}
         self._example_cache: list[str] | None = None
+        self._profiles: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
 
     def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
         text = clean_question(question, self.max_chars)
@@ -231,7 +233,14 @@ class Answerer:
         """A summary of the document the question names, the only one, or the one the conversation
         is about; with several and no way to tell, the documents are listed and the user asked."""
         pool = sorted(s for s in self.titles if not sources or s in sources)
-        source = pool[0] if len(pool) == 1 else self._named(q.text, pool) or self._discussed(q, pool)
+        # "le document sur la physique quantique", words the documents never use: say so, rather than
+        # sum up another document or ask which one (not in English: the bridge misses too many
+        # translations to say it, "unpaid leave" / "congé sans solde")
+        if q.topic and q.lang != "en" and self.unknown_subject(q.topic):
+            return self._absent(replace(q, text=q.topic, query=q.topic))
+        source = pool[0] if len(pool) == 1 else \
+            self._named(q.topic or q.text, pool) or (self._about(q, pool) if q.topic else None)
+        source = source or self._discussed(q, pool)
         if source is None:
             if not pool:
                 return absent.plain(q.lang, 0)
@@ -256,6 +265,20 @@ class Answerer:
         if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             return scored[0][1]
         return None
+
+    def _about(self, q: Question, pool: list[str]) -> str | None:
+        """The document "the document about …" means (``naming``); None when none clearly is."""
+        if not set(words(q.topic)) - (not_subject() if q.lang == "en" else not_subject_fr()):
+            return None  # "le document sur le sujet" names no subject
+        if self._profiles is None:  # once per opened index; titles as passages, as the sentences are
+            ids, metas, vectors = self.index.store.all_vectors("sentences")
+            sources = sorted(self.titles)
+            encode = getattr(self.passages, "encode_passages", self.passages.encode_queries)
+            titles = encode([self.titles[s] or s for s in sources])
+            self._profiles = naming.profiles(dict(zip(sources, titles)), [m["source"] for m in metas], vectors)
+        vector = self.index.embedder.encode_queries([q.topic])[0]
+        hits = self.index.search(q.topic, k=1, vector=vector, sources=pool)
+        return naming.closest(vector, self._profiles, pool, hits[0].chunk.source if hits else None)
 
     def _discussed(self, q: Question, pool: list[str]) -> str | None:
         """The document the last question of the conversation was answered from."""

@@ -26,7 +26,8 @@ class Question:
     lang: str                    # "fr" | "en"
     kind: str                    # one of KINDS
     chat: str | None = None      # greeting | thanks | goodbye | help, for kind == CHAT
-    topic: str = ""              # what an overview should cover ("l'énergie"), for kind == TOPIC
+    topic: str = ""              # what an overview should cover ("l'énergie"), for kind == TOPIC; for
+                                 # SUMMARY, what the document to sum up is about ("le mariage")
     names: tuple[str, ...] = ()  # capitalised words, acronyms and numbers of the query
     answer_type: str | None = None  # amount, count, percent, date, place, name (qa/answer_types.py)
     history: tuple[str, ...] = ()
@@ -181,9 +182,18 @@ def classify(text: str) -> tuple[str, str | None, str]:
     if _SUMMARY.search(q):
         about = re.search(r"\b(?:sur|about|on|concernant|regarding|de la partie|of the section|a propos (?:de|du|des|d'))"
                           r"\s+(?P<topic>.+)$", q)
+        # "a summary of the unpaid leave document": the subject before the document's noun
+        before = None if about else re.search(r"\bthe (?P<topic>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:document|doc|article|"
+                                              r"file|text|report|page|fiche)s?\b", q)
+        if before and not re.fullmatch(r"(?:(?:whole|entire|full|first|second|third|last|latest|main|new|other|same|"
+                                       r"previous|next|above|following|only|big|long|short) ?)+",
+                                       before.group("topic")):
+            return SUMMARY, None, _topic_words(before.group("topic"), text, q)
         subject = _topic_words(about.group("topic"), text, q) if about else ""
         if subject and not _WHOLE.match(fold(subject)):
-            return TOPIC, None, subject
+            # "Résume le document sur le mariage" wants that document summed up, named by its subject;
+            # "Résume la partie sur les tarifs", an overview of one topic
+            return (SUMMARY if _NAMED_DOCUMENT.search(q[:about.start()]) else TOPIC), None, subject
         return SUMMARY, None, ""
     if _TOTAL.search(q) or _TOTAL_WEAK.search(q) and re.search(r"\b(?:combien|montant|somme|how much|how many|amount|sum|"
                                       r"nombre|number|valeur|value|cout|cost|investi|invested|depense|spent)\b", q):
@@ -207,6 +217,9 @@ def classify(text: str) -> tuple[str, str | None, str]:
     return FACT, None, ""
 
 
+# A document named by what it is about: "le document sur …", "the file about …".
+_NAMED_DOCUMENT = re.compile(r"\b(?:document|doc|article|texte|fiche|fichier|rapport|note|guide|file|text|report|page)s?"
+                             r"\s*$")
 _QWORD_START = re.compile(r"^(?:combien|quand|qui|when|who|how much|how many|where|ou )\b")
 
 

@@ -84,3 +84,25 @@ def test_kinds_on_a_service_public_fiche(tmp_path, base_settings, embedder):
     assert summary.kind == "summary" and len({c.text for c in summary.citations}) >= 2
     assert "tutelle" in summary.text.lower()
     assert pipe.answer("Que peux-tu faire ?").text.count("Tutelle, curatelle") == 1
+
+
+@pytest.mark.skipif(not SPF.is_file(), reason="needs ../shared/eval (the project's evaluation material)")
+def test_a_summary_of_the_document_about_a_subject(tmp_path, base_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    settings = corpus_of(tmp_path, base_settings, {"rucher.md": RUCHER})
+    shutil.copy(SPF, settings.corpus_dir / SPF.name)
+    shutil.copy(ROOT / "corpus" / "2025-11-18-nvidia-microsoft-anthropic.txt", settings.corpus_dir)
+    pipe = get_pipeline(settings)
+    # was an overview of one sentence, or for English "I found nothing about: Summarize…"
+    for q, title in (("Résume le document sur les abeilles", "Le rucher de Montfleury"),
+                     ("Summarize the document about the investment in Anthropic", "Nvidia et Microsoft"),
+                     ("Fais-moi un résumé de la fiche sur la tutelle", "Tutelle, curatelle")):
+        res = pipe.answer(q)
+        assert res.kind == "summary" and res.found and title in res.text.split("\n")[0], (q, res.text)
+    unknown = pipe.answer("Résume le document sur la physique quantique")
+    assert not unknown.found and "physique quantique" in unknown.text
+    # English subjects are told apart by the model alone, a weaker vote ("the guardianship" ties):
+    # unsure, it asks which document, listing them, and sums up none
+    nothing = pipe.answer("Summarize the document about cooking recipes")
+    assert not nothing.found and "Le rucher de Montfleury" in nothing.text

@@ -30,6 +30,12 @@ def test_topic_keeps_the_words_asked():
     assert classify("Que dit l'article sur l'énergie ?") == (TOPIC, None, "l'énergie")
     assert classify("Tell me about the market reaction.") == (TOPIC, None, "the market reaction")
     assert classify("Résume l'article.")[0] == SUMMARY and classify("Résume la partie sur les marchés")[0] == TOPIC
+    # a document named by its subject is summed up whole (the subject picks which one)
+    assert classify("Résume le document sur le mariage") == (SUMMARY, None, "le mariage")
+    assert classify("Summarize the file about weapons") == (SUMMARY, None, "weapons")
+    assert classify("Give me a summary of the unpaid leave document") == (SUMMARY, None, "unpaid leave")
+    assert classify("Summarize the whole document") == (SUMMARY, None, "")
+    assert classify("Summarize the section about consent")[0] == TOPIC
 
 
 def test_follow_ups_carry_the_kind_of_the_previous_turn():

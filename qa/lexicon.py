@@ -51,6 +51,10 @@ class Lexicon:
         named = set().union(*(_inside(c.text) for c in chunks))
         self.common = frozenset(lower - named)
 
+    def writes(self, word: str) -> bool:
+        """The documents use the word or a word of the same stem (not merely its first letters)."""
+        return all(w in self.vocabulary or stem(w) in self.stems for w in words(word))
+
     def known(self, word: str) -> bool:
         """The documents use the word, a word of the same stem or of the same first five letters."""
         return all(w in self.vocabulary or stem(w) in self.stems or (len(w) >= 6 and w[:5] in self.prefixes)

@@ -109,6 +109,9 @@ def test_the_lexicon_tells_common_words_from_names():
     # "SI" spelt out is no acronym: "si" is a stop word, and "Si la caméra…" would say "système d'information"
     assert lex.aliases == {"RGPD": "Règlement européen sur la protection des données"}
     assert lex.known("vérités") and lex.known("protections") and not lex.known("licenciement")
+    # "protecting" shares only its first letters with "protection": known, but not written, so an
+    # English question's word is still bridged to the French one it means
+    assert lex.known("protecting") and not lex.writes("protecting") and lex.writes("vérités")
 
 
 def test_the_agent_of_a_passive_verb_answers_who():

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
-CHUNKER_VERSION = "5"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
+CHUNKER_VERSION = "6"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
 # 3: punctuation alone is no sentence; 4: numbered headings ("3. DURÉE") open sections;
-# 5: numbered steps ("1. Remplir…") are items, one sentence each
+# 5: numbered steps ("1. Remplir…") are items, one sentence each; 6: a short line with no body
+# under it (a table cell, "Référente RH : Isabelle Durand") is an item, not a heading
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
 
@@ -52,6 +53,10 @@ def _is_heading(line: str, has_next: bool, steps: bool = False) -> bool:
     first = s[numbered.end():] if numbered else s
     return (has_next and 0 < len(s) <= 80 and len(s.split()) <= 12
             and not re.search(r"[.!?:;,…»\"”)]$", s) and first[:1].isupper())
+
+
+_LINKS = re.compile(r"(?:en savoir plus|voir aussi|voir également|lire aussi|à lire aussi|pour aller plus loin|"
+                    r"see also|read more|learn more)\b", re.I)
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Span]:
@@ -113,12 +118,24 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
     para: tuple[int, int] | None = None  # the paragraph being read: (start, end) in ``body``
     listing = False                       # the lines read now are the items of an announced list
     in_bullet = False                     # the paragraph being read opened with a bullet
+    links = False                         # the short lines read now list links ("En savoir plus :")
 
     def flush() -> None:
         nonlocal para
         if para is not None:
             sents.extend(split_sentences(body[para[0]:para[1]], doc.body_start + para[0]))
             para = None
+
+    def heads(i: int) -> bool:  # line ``i`` reads as a heading, if no list is announced above it
+        pos, line = lines[i]
+        wrapped_on = i + 1 < len(lines) and body[pos + len(line):lines[i + 1][0]].count("\n") == 1 \
+            and lines[i + 1][1][:1].islower()  # "Il compte aujourd'hui" / "quarante-deux ruches"
+        steps = any(0 <= j < len(lines) and _NUMBERED.match(lines[j][1].strip()) for j in (i - 1, i + 1))
+        return not wrapped_on and _is_heading(line, has_next=i + 1 < len(lines), steps=steps)
+
+    def bodiless(i: int) -> bool:  # the last line, or the next non-blank one is a heading too
+        j = next((j for j in range(i + 1, len(lines)) if lines[j][1].strip()), None)
+        return j is None or lines[j][1].strip().startswith("#") or heads(j)
 
     previous_end = -1
     for i, (pos, line) in enumerate(lines):
@@ -129,10 +146,20 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
         stripped = line.strip()
         if listing and (stripped.startswith("#") or _ENDS_SENTENCE.search(stripped) and not _BULLET.match(line)):
             listing = False
-        wrapped_on = i + 1 < len(lines) and body[previous_end:lines[i + 1][0]].count("\n") == 1 \
-            and lines[i + 1][1][:1].islower()  # "Il compte aujourd'hui" / "quarante-deux ruches"
-        steps = any(0 <= j < len(lines) and _NUMBERED.match(lines[j][1].strip()) for j in (i - 1, i + 1))
-        if not listing and not wrapped_on and _is_heading(line, has_next=i + 1 < len(lines), steps=steps):
+        heading = not listing and heads(i)
+        if heading and not stripped.startswith("#") and bodiless(i):
+            # A short line with nothing under it heads nothing: the cell of a flattened table
+            # ("Demandeur", "Oui"), a "Référente RH : Isabelle Durand" line. Taken as a heading, the
+            # next one replaced it and its text reached no sentence (330 lines of the 64 fiches).
+            # Links stay out: "En savoir plus : …" and the titles of the pages listed after it.
+            links = links or bool(_LINKS.match(stripped))
+            flush()
+            if not links:
+                para = (pos, pos + len(line))
+                flush()
+            continue
+        links = False
+        if heading:
             flush()
             if sents:
                 out.append((current, sents))

@@ -85,6 +85,29 @@ def test_wrapped_lines_and_announced_lists():
     assert all(text[s.start:s.end] == s.text for s in spans)
 
 
+def test_a_short_line_with_nothing_under_it_is_kept_as_text():
+    # A new user's club rules: "Nombre de bénévoles : vingt-trois" and the lines around it were read
+    # as headings, each replaced by the next, and never reached the index; so were table cells.
+    from qa.chunking import sections
+    from qa.types import Document
+
+    text = ("## Informations pratiques\n\nTéléphone : 02 41 55 36 90\nCourriel : contact@club.fr\n"
+            "Nombre de bénévoles : vingt-trois\n\n## Ouverture\n\nJour\nAccueil\nLundi\nFermé\nMardi\nOuvert\n\n"
+            "## Sanctions\n\nTout manquement peut entraîner une exclusion.\n\nEn savoir plus : Le règlement\n"
+            "Le guide du nageur\n\n## Contact\n\nÉcrivez au club.\n")
+    got = sections(Document(id="x", source="x.md", text=text, title="T"))
+    assert [t for t, _ in got] == ["Informations pratiques", "Ouverture", "Sanctions", "Contact"]
+    assert [s.text for s in got[0][1]] == ["Téléphone : 02 41 55 36 90", "Courriel : contact@club.fr",
+                                          "Nombre de bénévoles : vingt-trois"]
+    assert [s.text for s in got[1][1]] == ["Jour", "Accueil", "Lundi", "Fermé", "Mardi", "Ouvert"]
+    # links to other pages state nothing: "En savoir plus" and the titles listed after it stay out
+    assert [s.text for s in got[2][1]] == ["Tout manquement peut entraîner une exclusion."]
+    # a heading over a paragraph is still a heading
+    (title, spans), = sections(Document(id="y", source="y.txt", text="Horaires d'été\nLa piscine ouvre à 9 h.\n",
+                                        title="T"))
+    assert title == "Horaires d'été" and [s.text for s in spans] == ["La piscine ouvre à 9 h."]
+
+
 def test_punctuation_alone_is_no_sentence():
     # service-public.fr fiches leave a "." on its own line after a link: embedded alone it scored
     # cosine ~0.84 against any English question and lifted its passage in the search.

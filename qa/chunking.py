@@ -151,10 +151,13 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
             # A short line with nothing under it heads nothing: the cell of a flattened table
             # ("Demandeur", "Oui"), a "Référente RH : Isabelle Durand" line. Taken as a heading, the
             # next one replaced it and its text reached no sentence (330 lines of the 64 fiches).
-            # Links stay out: "En savoir plus : …" and the titles of the pages listed after it.
+            # Links stay out: "En savoir plus : …" and the titles of the pages listed after it; so
+            # do the title lines above the first paragraph ("Numéro 47, printemps 2025"), unless
+            # they give a value ("Référence : BC-2023").
             links = links or bool(_LINKS.match(stripped))
             flush()
-            if not links:
+            masthead = not out and not sents and not current and " : " not in stripped
+            if not links and not masthead:
                 para = (pos, pos + len(line))
                 flush()
             continue

@@ -102,6 +102,10 @@ def test_a_short_line_with_nothing_under_it_is_kept_as_text():
     assert [s.text for s in got[1][1]] == ["Jour", "Accueil", "Lundi", "Fermé", "Mardi", "Ouvert"]
     # links to other pages state nothing: "En savoir plus" and the titles listed after it stay out
     assert [s.text for s in got[2][1]] == ["Tout manquement peut entraîner une exclusion."]
+    # the title lines above the first paragraph head the document: no text to quote ("Numéro 47")
+    (title, spans), = sections(Document(id="z", source="z.txt", text="Bulletin municipal\nNuméro 47, printemps 2025\n\n"
+                                        "Le printemps arrive.\n", title="Bulletin municipal"))
+    assert [s.text for s in spans] == ["Le printemps arrive."]
     # a heading over a paragraph is still a heading
     (title, spans), = sections(Document(id="y", source="y.txt", text="Horaires d'été\nLa piscine ouvre à 9 h.\n",
                                         title="T"))

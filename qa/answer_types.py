@@ -120,6 +120,18 @@ def _main_clause(q: str) -> int:
     return len(q)
 
 
+_DAY_ASKED = re.compile(r"\b(?:quels? jours?|what day|which days?|on what day)\b")
+_A_DAY = re.compile(rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+                    r"octobre|novembre|decembre)|\d{1,2}/\d{1,2}|(?:january|february|march|april|may|june|july|"
+                    r"august|september|october|november|december) \d{1,2})\b")
+
+
+def names_a_day(question: str, span: str) -> bool:
+    """A span that answers "quel jour ?": a weekday or a day of a month ("le mardi", "3 juin"),
+    not a month or a year ("Numéro 47, printemps 2025" answered which day glass is collected)."""
+    return not _DAY_ASKED.search(fold(question)) or bool(_A_DAY.search(fold(span)))
+
+
 _NUMBER = re.compile(rf"\d|\b(?:{_NUMWORD}|un|une|one)\b")
 
 

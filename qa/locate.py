@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans
+from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans, names_a_day
 from .asked import subject_terms
 from .bounds import bounded, other_bound
 from .followup import entities
@@ -25,6 +25,16 @@ _NOT_QUALIFIER = frozenset("le la les l un une des du de d y a en dans sur au au
                            "etaient etait avaient avait furent seraient serait compte comptent the an in on at of "
                            "for does do did are is were was have has had will would can could il ils elle elles on t "
                            "ce se sa son ses leur leurs they it its their there".split())
+
+
+_COMPLEMENT = re.compile(r"\b(?:combien (?:de |d')|how many )[a-z-]+ (?:de |d'|du |des |of )(?:la |l')?([a-z][a-z-]+)")
+
+
+def counted_complement(query: str) -> str | None:
+    """The noun that says which of the counted things are asked: "télétravail" of "Combien de jours
+    de télétravail…", "congé" of "how many days of leave"."""
+    m = _COMPLEMENT.search(fold(query))
+    return m.group(1) if m and m.group(1) not in STOP_WORDS else None
 
 
 def qualifiers(query: str) -> set[str]:
@@ -142,7 +152,9 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
     spans = [sp for sp in spans if _DIGITS.search(sentence[sp[0]:sp[1]]) is None
              or fold(sentence[sp[0]:sp[1]]).strip() not in asked]
     if kind == DATE:  # "entre le 15 janvier et le 15 mai 2020" answers as a whole, not its first date;
-        # "jusqu'au 30 juin 2032", not "à compter du 1er juillet 2023", says when the lease ends
+        # "jusqu'au 30 juin 2032", not "à compter du 1er juillet 2023", says when the lease ends;
+        # "quel jour ?" wants a day, not the "2025" of "Numéro 47, printemps 2025"
+        spans = [sp for sp in spans if names_a_day(query, sentence[sp[0]:sp[1]])]
         spans = bounded(sentence, _ranges(sentence, spans), query)
     if kind == COUNT:  # a count counts the noun asked about: "combien de ruches" is not "680 kilogrammes"
         # "1er septembre", "3e étage": an ordinal ranks, it counts nothing
@@ -166,6 +178,12 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
                 spans = find_spans(sentence, AMOUNT, exclude=names)
     if not spans:
         return []
+    if kind in (DURATION, COUNT, AMOUNT) and (per := _PER.search(fold(query))):  # "combien de jours par semaine"
+        # is no number of weeks: the unit the rate is given per is not the answer's
+        unit = per.group(1) or per.group(2)
+        spans = [sp for sp in spans if not re.search(rf"\b{_PER_UNIT.get(unit, unit)}", fold(sentence[sp[0]:sp[1]]))]
+        if not spans:
+            return []
     if kind == DURATION and (narrow := qualifiers(query)):  # "Combien de jours de RTT ?" of "(218 jours
         # travaillés par an) bénéficient de 10 jours de RTT": the days the words after the noun follow
         spans = [sp for sp in spans if narrow & {stem(w) for w in words(sentence[sp[1]:])[:3]}] or spans
@@ -179,6 +197,12 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
         # nor a share: "38 % de son montant" is no amount of the insurance asked about
         spans = money or [sp for sp in spans if not re.search(r"%|pour ?cent", fold(sentence[sp[0]:sp[1]]))]
     return spans
+
+
+_PER = re.compile(r"\bpar (jour|semaine|mois|an|annee|heure)s?\b|\bper (day|week|month|year|hour)\b")
+_PER_UNIT = {"an": "(?:an|annee)s?\\b", "annee": "(?:an|annee)s?\\b", "mois": "mois\\b", "day": "days?\\b",
+             "week": "weeks?\\b", "month": "months?\\b", "year": "years?\\b", "hour": "hours?\\b",
+             "jour": "jours?\\b", "semaine": "semaines?\\b", "heure": "heures?\\b"}
 
 
 def undecided(sentence: str, kind: str, query: str) -> bool:

@@ -511,6 +511,32 @@ def test_a_value_per_unit_of_time_answers_for_the_rate_asked():
     assert question_type("Is it fine to call after 8 pm?") is None
 
 
+def test_the_day_asked_the_unit_of_a_rate_and_the_group_of_a_list_line():
+    from qa.answer_types import AMOUNT, DATE, DURATION
+    from qa.locate import counted_complement, locate
+    from qa.values import other_label
+
+    # "quel jour ?" wants a day: not the "2025" of a bulletin's subtitle
+    assert locate("Numéro 47, printemps 2025", DATE, "Quel jour est collecté le verre ?")[0] is None
+    assert locate("Le verre est collecté le mardi matin.", DATE, "Quel jour est collecté le verre ?")[0] == \
+        "le mardi matin"
+    # the unit a rate is given per is not the answer's: "trois semaines" is no number of days a week
+    assert locate("L'entreprise ferme trois semaines en été.", DURATION, "Combien de jours par semaine ?")[0] is None
+    assert locate("Le télétravail est possible deux jours par semaine.", DURATION,
+                  "Combien de jours de télétravail par semaine ?")[0] == "deux jours"
+    # which of the counted things: the noun after "combien de jours de"
+    assert counted_complement("Combien de jours de télétravail par semaine ?") == "teletravail"
+    assert counted_complement("How many days of leave?") == "leave"
+    assert counted_complement("Combien de salariés compte Anthropic ?") is None
+    # a list line gives its value to what its label names
+    seniors = "Combien coûte la cotisation pour les seniors de plus de 65 ans ?"
+    assert other_label("- École de natation (4 à 10 ans) : 165 €", seniors)
+    assert not other_label("- Seniors (65 ans et plus) : 150 €", seniors)
+    assert not other_label("Les seniors paient 150 €.", seniors)  # no label: the group check of values.py
+    assert not other_label("- Adultes : 210 €", "Combien coûte la cotisation ?")  # no group asked
+    assert locate("- École de natation (4 à 10 ans) : 165 €", AMOUNT, "Combien coûte la cotisation ?")[0] == "165 €"
+
+
 def test_a_number_in_words_is_as_precise_as_digits():
     from qa.answer_types import numeric
 

@@ -20,7 +20,7 @@ from .definitions import asks_definition
 from .followup import entities
 from .indexing import sentence_id
 from .lexicon import Lexicon
-from .locate import counted_noun
+from .locate import counted_complement, counted_noun
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, expand, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
@@ -132,14 +132,18 @@ class Answerer:
                 hits = self.index.search(f"{q.query} {q.french}", k=self.top_k, vector=vector, sources=sources)
         noun = counted_noun(q.query)
         # "combien de salariés" of documents that never name any; "temps" or "fois" (time, times)
-        # name no thing that is counted.
-        if noun and noun not in ("temps", "fois", "time", "times") and not known(noun):
+        # name no thing that is counted. Nor "combien de jours de télétravail", of documents that
+        # never speak of working from home: their "trois semaines" of closing counts other days.
+        complement = counted_complement(q.query)
+        if noun and noun not in ("temps", "fois", "time", "times") and not known(noun) or \
+                complement and not known(complement):
             return self._absent(q, known)
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it
             hits = titled.whole(self.index.document(own), hits)
         ranked = sorted(candidates(self.index, q.query, vector, hits, also=q.french, instead=meant,
-                                   lexicon=self.lexicon, kind=q.answer_type), key=lambda c: c.score, reverse=True)
+                                   lexicon=self.lexicon, kind=q.answer_type, french=q.lang == "fr"),
+                        key=lambda c: c.score, reverse=True)
         if own is not None:
             ranked = titled.lead_first(ranked)
         special = {LIST: listing.reply, TOTAL: compare.total, COMPARE: compare.compare, YESNO: yesno.reply,

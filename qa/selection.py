@@ -12,7 +12,7 @@ import numpy as np
 
 from .acronyms import unglossed, written
 from .agents import agent
-from .answer_types import DATE, PLACE, numeric, question_type
+from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE, numeric, question_type
 from .asked import subject_terms
 from .bounds import asked_bound, bound_of
 from .chunking import clauses
@@ -20,6 +20,7 @@ from .definitions import defined_terms, defines, presents
 from .followup import entities
 from .indexing import sentence_id
 from .locate import answers, cut_short, locate, undecided
+from .values import other_label
 from .retrieval import Hit, HybridIndex
 from .text import LABEL, analyze, fold, term_set, unlabelled, word_set, words
 from .types import Chunk, Span
@@ -68,13 +69,14 @@ class Candidate:
 
 def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hit],
                explore: bool = False, also: str = "", instead: frozenset[str] = frozenset(),
-               lexicon: Lexicon | None = None, kind: str | None = "") -> list[Candidate]:
+               lexicon: Lexicon | None = None, kind: str | None = "", french: bool = True) -> list[Candidate]:
     """Every sentence of ``hits``, scored; ``explore`` adds the features tried but not weighted
     (for ``bench/tune_selection.py``; answers do not compute them). ``also``: more words the
     sentences may share with the question (the French words of an English one), standing
     ``instead`` of some of its words; ``lexicon``: the documents' own words, with the acronyms they
     spell out, which a passage that writes the acronym also says; ``kind``: the answer type asked
-    for, when the analysed question knows it (none for "why"), else read from ``query``."""
+    for, when the analysed question knows it (none for "why"), else read from ``query``; ``french``:
+    the question's words are the documents' own, so a list line's label must name its group."""
     aliases = lexicon.aliases if lexicon else {}
     common = lexicon.common if lexicon else frozenset()
 
@@ -136,6 +138,9 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             typed, span, near = True, None, 0.0
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
                 span, near = locate(s.text, kind, query)
+                # "- École de natation (4 à 10 ans) : 165 €" is no price "pour les seniors"
+                if span and french and kind in (AMOUNT, COUNT, DURATION, PERCENT) and other_label(s.text, query):
+                    span = None
                 typed = span is not None
                 # the sentence says where, but "Centre." alone would not; or which of its values is asked
                 if kind == PLACE and span and cut_short(s.text, span) or \

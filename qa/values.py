@@ -150,6 +150,22 @@ def asked_group(query: str) -> tuple[set[str], bool]:
     return (set(analyze(who or m.group("year"))) - set(_PER), bool(m.group("year")))
 
 
+# A line of a list that gives one value to what its label names: "- Jeunes (11 à 17 ans) : 190 €".
+_LABELLED_ITEM = re.compile(r"\s*(?:[-*•–]\s*)?(?P<label>[^:]{2,80}?)\s:\s*\S")
+
+
+def other_label(sentence: str, query: str) -> bool:
+    """The sentence is a "label : value" line whose label does not name the group the question
+    asks about: "- École de natation (4 à 10 ans) : 165 €" gives no price "pour les seniors"."""
+    m = _GROUP_FOR.search(query)
+    item = _LABELLED_ITEM.match(sentence)
+    if not m or not item or not m.group("who"):
+        return False
+    head = next(iter(analyze(_PLACE_AFTER.split(m.group("who"), maxsplit=1)[0])), None)
+    label = set(analyze(item.group("label")))
+    return head is not None and not head.isdigit() and not any(t == head or t[:5] == head[:5] for t in label)
+
+
 def per_group(sentence: str, spans: list[Offsets],
                query: str) -> tuple[list[Offsets], Offsets | None]:
     """Where the sentence gives one value per group ("12 euros pour les adultes et 6 euros pour

@@ -60,7 +60,9 @@ def test_small_talk_names_the_document_and_abstention_still_holds(rucher):
     assert hello.kind == "chat" and not hello.found and "Le rucher de Montfleury" in hello.text
     assert rucher.answer("Thanks a lot!").text.startswith("You're welcome")
     for q in ("Combien d'employés l'association a-t-elle ?", "How many employees does the association have?",
-              "Quel est le prix d'un essaim ?", "Combien coûte le déneigement ?"):  # not the honey's price
+              "Quel est le prix d'un essaim ?", "Combien coûte le déneigement ?",  # not the honey's price
+              # kilograms of a jam the text never mentions: not the 680 kilograms of honey
+              "Combien de kilogrammes de confiture ont été vendus ?"):
         assert rucher.answer(q).kind == "none", q
     assert rucher.answer("Combien coûte un pot de miel ?").text.startswith("9 euros")
 

@@ -391,6 +391,13 @@ def test_a_sentence_that_denies_what_is_asked_answers_no():
     ("Peut-on payer en espèces ?", "Les espèces sont acceptées.", False),
     ("Peut-on venir avec son chien ?", "Les animaux ne sont pas admis, sauf les chiens guides.", False),
     ("Peut-on déposer des pneus usagés ?", "Les pneus neufs ne sont pas acceptés.", False),
+    # whether things are allowed (a new-user trial: "sont-ils autorisés ?" got no verdict)
+    ("Les shorts de bain sont-ils autorisés au club ?",
+     "Les shorts de bain sont interdits ; seuls les maillots de bain ajustés sont autorisés.", True),
+    ("Les chiens sont-ils admis ?", "Les chiens ne sont pas admis dans le parc.", True),
+    ("Les chiens sont-ils admis ?", "Les chats ne sont pas admis.", False),
+    ("Les chiens sont-ils admis ?", "Les chiens ne sont pas admis, sauf en laisse.", False),
+    ("Les shorts sont-ils autorisés ?", "Les shorts sont autorisés.", False),
 ])
 def test_what_the_documents_forbid_or_do_not_require(question, sentence, expected):
     from qa.replies.modal import denied

@@ -44,10 +44,19 @@ def _content(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and len(w) > 2 and w not in _PRONOUN_SUBJECTS]
 
 
+# Whether a thing is allowed: "Les shorts de bain sont-ils autorisés au club ?"
+_ALLOWED = re.compile(r"\b(?:est|sont)-(?:il|elle|ils|elles) (?:autorise|permis|accepte|admis|tolere)\w*")
+
+
 def denied(question: str, sentence: str) -> bool:
     """The question asks whether its subject may (or must) <verb> <things>, and the sentence says
-    that the same subject may not (need not) <verb> the same things, without narrowing it."""
+    that the same subject may not (need not) <verb> the same things, without narrowing it; or
+    whether things are allowed, and the sentence refuses those things."""
     q = fold(question)
+    allowed = _ALLOWED.search(q)
+    if allowed:  # "Les shorts de bain sont interdits" refuses "shorts de bain"
+        things = _content(q[:allowed.start()])
+        return bool(things) and _refused(None, things, fold(sentence))
     m = _ASKED.search(q)
     if not m:
         return False
@@ -73,7 +82,7 @@ def denied(question: str, sentence: str) -> bool:
     return pattern is _MAY_NOT and bool(things) and _refused(m.group("verb"), things, s)
 
 
-def _refused(verb: str, objects: list[str], s: str) -> bool:
+def _refused(verb: str | None, objects: list[str], s: str) -> bool:
     """The things the question asks about are refused in the passive, whole: "Les espèces ne sont
     pas acceptées" for "Peut-on payer en espèces ?", "Le brûlage des déchets verts est interdit"
     for "Peut-on brûler les déchets verts ?" (the verb's own noun before them)."""
@@ -87,6 +96,6 @@ def _refused(verb: str, objects: list[str], s: str) -> bool:
             continue
         if not all(any(_same(o, w) for w in before) for o in objects):
             continue
-        if all(any(_same(w, o) for o in objects) for w in before) or any(w[:4] == verb[:4] for w in before):
+        if all(any(_same(w, o) for o in objects) for w in before) or verb and any(w[:4] == verb[:4] for w in before):
             return True
     return False

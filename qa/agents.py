@@ -29,12 +29,33 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
     # "Qui a fondé OpenAI ?" is not answered by "d'anciens employés d'OpenAI": the agent belongs to
     # the name asked about (but "le GIE Préventel" is Préventel's own)
     of_asked = [re.compile(rf"\b(?:de|d'|du|des)\s*{re.escape(fold(n))}\b") for n in names]
-    for m in _AGENT.finditer(sentence):
+    found = list(_AGENT.finditer(sentence))
+    for i, m in enumerate(found):
         if any(p.search(fold(m.group(1))) for p in of_asked):
             continue
         before = words(sentence[max(0, m.start() - 60):m.start()])[-6:]
         if any(stem(w) in verbs or (len(w) >= 6 and any(v[:5] == w[:5] for v in verbs)) for w in before):
+            chosen = _for_group(sentence, found[i:], query)
+            if chosen is None and sum(bool(_FOR.search(sentence, a.start(), b)) for a, b in
+                                      zip(found[i:], [x.start() for x in found[i + 1:]] + [len(sentence)])) >= 2:
+                return None  # one agent per group, and the question names none: the quote shows them all
+            m = chosen or m
             # "représentée par sa gérante, Mme Claire Fontaine": the role, then who holds it
             named = _NAMED_AFTER.match(sentence, m.end()) if _ROLE_ONLY.match(m.group(1)) else None
             return f"{m.group(1).strip()}, {named.group(1)}" if named else m.group(1).strip()
+    return None
+
+
+_FOR = re.compile(r"\bpour (?:les |le |la |l'|un |une |des )?([^,;:.()]{2,60})")
+
+
+def _for_group(sentence: str, agents: list[re.Match], query: str) -> re.Match | None:
+    """Of agents that act each for a group ("par le chef d'équipe pour les compagnons…, et par
+    Mme Isabelle Durand… pour le personnel de bureau"), the one whose group the question names."""
+    asked = {stem(w) for w in words(query) if len(w) >= 4}
+    for i, m in enumerate(agents):
+        end = agents[i + 1].start() if i + 1 < len(agents) else len(sentence)
+        group = _FOR.search(sentence, m.start(), end)
+        if group and {stem(w) for w in words(group.group(1)) if len(w) >= 4} & asked:
+            return m
     return None

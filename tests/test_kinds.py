@@ -108,3 +108,16 @@ def test_a_summary_of_the_document_about_a_subject(tmp_path, base_settings, embe
     # unsure, it asks which document, listing them, and sums up none
     nothing = pipe.answer("Summarize the document about cooking recipes")
     assert not nothing.found and "Le rucher de Montfleury" in nothing.text
+
+
+def test_a_sentence_about_what_the_one_before_names(tmp_path, base_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    events = ("# Agenda\n\nLa chasse aux œufs de Pâques aura lieu le lundi 21 avril dans le parc du château. Elle est "
+              "organisée par le comité des fêtes. Le vide-greniers annuel se tiendra le dimanche 18 mai sur la place du "
+              "marché. Il est organisé par l'association des parents d'élèves. La fête de la musique réunira sept "
+              "groupes le 21 juin.\n")
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {"agenda.md": events}))
+    # "Il" is the vide-greniers: the sentence shares the question's words through the one before it
+    res = pipe.answer("Qui organise le vide-greniers ?")
+    assert res.text.startswith("L'association des parents d'élèves"), res.text

@@ -128,6 +128,12 @@ def test_the_agent_of_a_passive_verb_answers_who():
     assert agent("Le fichier peut être consulté par le GIE Préventel.", "Préventel : qui peut le consulter ?",
                  ["Préventel"]) == "le GIE Préventel"
     assert agent("Les sanctions sont prononcées par la formation restreinte.", "Quand les sanctions sont-elles prononcées ?") is None
+    # one agent per group: the one of the group asked (a new-user trial got the first), or none
+    leave = ("Elles sont approuvées par le chef d'équipe pour les compagnons de l'atelier et les poseurs, et par "
+             "Mme Isabelle Durand, directrice administrative, pour le personnel de bureau.")
+    assert agent(leave, "Qui approuve les demandes de congés du personnel de bureau ?") == "Mme Isabelle Durand"
+    assert agent(leave, "Qui approuve les congés des poseurs ?").startswith("le chef d'équipe")
+    assert agent(leave, "Qui approuve les demandes de congés ?") is None
 
 
 @pytest.mark.parametrize("query, expected", [

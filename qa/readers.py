@@ -69,15 +69,18 @@ def read(data: bytes, suffix: str) -> Extracted:
     return Extracted(text, meta, body_start)
 
 
-_TITLE_LINE = re.compile(r"\A\s*(?:#{1,2}[ \t]+)?([^\n]{3,120}?)[ \t]*(?:\r?\n[ \t]*\r?\n|\r?\n?\Z)")
+_TITLE_LINE = re.compile(r"\A\s*(?:#{1,2}[ \t]+)?([^\n]{3,120}?)[ \t]*(?:\r?\n[ \t]*([^\n]{1,80}?)[ \t]*)?"
+                         r"(?:\r?\n[ \t]*\r?\n|\r?\n?\Z)")
 
 
 def title_line(body: str) -> str:
     """The title a text file opens with, as a writer sets it apart: a ``#`` heading, or a short
     line with no final full stop followed by a blank line ("Les Sentiers du Vercors - Nouvelles du
-    club"); empty when the file opens with its text (a file name then stands for the title)."""
+    club"), or by a subtitle line and then a blank line ("Numéro 47, printemps 2025"); empty when
+    the file opens with its text (a file name then stands for the title)."""
     m = _TITLE_LINE.match(body)
-    if not m or re.search(r"[.:;,]$", m.group(1)):
+    sub = m.group(2) if m else None  # a subtitle, not the first line's sentence wrapped on
+    if not m or re.search(r"[.:;,]$", m.group(1)) or sub and (re.search(r"[.:;,!?]$", sub) or sub[:1].islower()):
         return ""
     return m.group(1).strip()
 

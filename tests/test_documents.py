@@ -200,3 +200,11 @@ def test_a_text_file_without_front_matter_takes_its_title_from_its_opening_line(
     plain = tmp_path / "note-du-jour.txt"  # a file that opens with its text keeps its name as title
     plain.write_text("Le club a été fondé en 1990. Il compte 50 membres.\n", encoding="utf-8")
     assert load_document(plain).title == "note du jour"
+    # a subtitle line under the title (a new user's bulletin was titled "bulletin villeneuve")
+    bulletin = tmp_path / "bulletin-villeneuve.txt"
+    bulletin.write_text("Bulletin municipal de Villeneuve\nNuméro 47, printemps 2025\n\nLe mot du maire\n\nBonjour.\n",
+                        encoding="utf-8")
+    assert load_document(bulletin).title == "Bulletin municipal de Villeneuve"
+    wrapped = tmp_path / "note.txt"  # a sentence wrapped over two lines is no title
+    wrapped.write_text("Le club a été fondé en 1990 et il compte\naujourd'hui 50 membres\n\nSuite.\n", encoding="utf-8")
+    assert load_document(wrapped).title == "note"

@@ -29,7 +29,7 @@ SHARED = ROOT.parent / "shared" / "eval" / "piaf"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa import answering, selection  # noqa: E402
+from qa import cleaning, selection  # noqa: E402
 from qa.question import analyse  # noqa: E402
 from qa.replies import fact  # noqa: E402
 from qa.config import Settings  # noqa: E402
@@ -45,7 +45,7 @@ def collect(settings: Settings, questions: list[dict]) -> list[dict]:
     ans = Pipeline(settings).answerer
     out = []
     for q in questions:
-        query = rewrite(answering.clean_question(q["question"], 2000), [])
+        query = rewrite(cleaning.clean_question(q["question"], 2000), [])
         lang = detect_language(query)
         vector = ans.index.embedder.encode_queries([query])[0]
         hits = ans.index.search(query, k=ans.top_k, vector=vector)

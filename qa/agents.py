@@ -52,7 +52,9 @@ _FOR = re.compile(r"\bpour (?:les |le |la |l'|un |une |des )?([^,;:.()]{2,60})")
 def _for_group(sentence: str, agents: list[re.Match], query: str) -> re.Match | None:
     """Of agents that act each for a group ("par le chef d'équipe pour les compagnons…, et par
     Mme Isabelle Durand… pour le personnel de bureau"), the one whose group the question names."""
-    asked = {stem(w) for w in words(query) if len(w) >= 4}
+    # the question's words that name a group, not the action and things the sentence opens with
+    said = {stem(w) for w in words(sentence[:agents[0].start()])}
+    asked = {stem(w) for w in words(query) if len(w) >= 4} - said
     for i, m in enumerate(agents):
         end = agents[i + 1].start() if i + 1 < len(agents) else len(sentence)
         group = _FOR.search(sentence, m.start(), end)

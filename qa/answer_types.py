@@ -120,10 +120,10 @@ def _main_clause(q: str) -> int:
     return len(q)
 
 
-_DAY_ASKED = re.compile(r"\b(?:quels? jours?|what day|which days?|on what day)\b")
-_A_DAY = re.compile(rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
-                    r"octobre|novembre|decembre)|\d{1,2}/\d{1,2}|(?:january|february|march|april|may|june|july|"
-                    r"august|september|october|november|december) \d{1,2})\b")
+_DAY_ASKED = re.compile(r"\b(?:quels? jours?|quel est le jour|what day|which days?|on what day)\b")
+_MONTH = r"(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\.?"
+_A_DAY = re.compile(rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:er|st|nd|rd|th)? {_MONTH}|{_MONTH} \d{{1,2}}\b|\d{{1,2}}/\d{{1,2}}|"
+                    r"\d{4}-\d{2}-\d{2})")
 
 
 def names_a_day(question: str, span: str) -> bool:

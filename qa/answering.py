@@ -4,7 +4,6 @@ documents, or abstains. Extractive: every word of substance comes from the docum
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -16,6 +15,7 @@ from .align import Aligner, TokenModel
 from .answer_types import DURATION
 from .asked import TYPE_WORDS
 from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
+from .cleaning import clean_question, cleaned
 from .definitions import asks_definition
 from .followup import entities
 from .indexing import sentence_id
@@ -27,7 +27,7 @@ from .retrieval import Hit, HybridIndex
 from .selection import about, candidates
 from .suggestions import example_questions
 from .text import STOP_WORDS, fold, words
-from .types import Answer, Chunk, QuestionError, Span
+from .types import Answer, Chunk, Span
 
 MAX_UNKNOWN_SHARE = 0.5
 # Words that ask rather than name: never reported as missing from the documents.
@@ -37,31 +37,6 @@ _QUESTION_WORD = re.compile(r"(?:combien|comment|pourquoi|quand|quel\w*|lequel\w
 # Overviews of a topic read more passages than a fact: the section that covers it may rank below
 # passages that share a word with the question.
 TOPIC_K = 8
-
-
-def clean_question(question: object, max_chars: int) -> str:
-    """Normalise a question or raise ``QuestionError`` with a message fit for the user."""
-    if not isinstance(question, str):
-        raise QuestionError("not_text", "the question must be text")
-    text = unicodedata.normalize("NFC", question)
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co") else ch for ch in text)
-    text = re.sub(r"\s+", " ", text).strip()
-    if not text:
-        raise QuestionError("empty", "the question is empty")
-    # Markup pasted into a question is not part of it ("<b>Qui</b> a fondé..." asks "Qui a fondé...").
-    text = re.sub(r"\s+", " ", re.sub(r"<[^<>]{0,200}>", " ", text)).strip() or text
-    if len(text) > max_chars:
-        raise QuestionError("too_long", f"the question is too long ({len(text)} characters; at most {max_chars})",
-                            length=len(text), limit=max_chars)
-    return text
-
-
-def _cleaned(turn: object, max_chars: int) -> str | None:
-    """An earlier turn, cleaned, or None: a bad turn of the history must not refuse the question."""
-    try:
-        return clean_question(turn, max_chars)
-    except QuestionError:
-        return None
 
 
 _UNCLEAR = {"en": "I did not understand the question: please ask it in words.",
@@ -86,7 +61,7 @@ class Answerer:
 
     def answer(self, question: str, history: list[str] | None = None, sources: list[str] | None = None) -> Answer:
         text = clean_question(question, self.max_chars)
-        history = [h for h in (_cleaned(h, self.max_chars) for h in (history or [])) if h][-20:]
+        history = [h for h in (cleaned(h, self.max_chars) for h in (history or [])) if h][-20:]
         q = analyse(text, history)
         res = self._reply(q, sources)
         return Answer(res.text, res.language, res.found, res.citations, question=text, query=q.query, kind=res.kind)
@@ -218,8 +193,9 @@ class Answerer:
                                                         for h in hits))
             means = {w: list(dict.fromkeys([*aligned[w], *alone[w]])) for w in asked}
         french = list(dict.fromkeys(m[0] for m in means.values() if m))
-        # (bench/parity.py: the pepper-spray question, wrong in English, abstains; nothing else moves);
-        # a word known by its first letters and left untranslated still counts as written
+        # Left out of the share: the words translated, and those no passage writes (bench/parity.py:
+        # the pepper-spray question, wrong in English, abstains; nothing else moved); a word the
+        # documents know by its first letters and left untranslated still counts as written.
         meant = frozenset(w for w, m in means.items() if m or not self._known(w))
         return (lambda word: all(self._known(w) or bool(means.get(w)) for w in words(word))), french, meant
 

@@ -56,7 +56,8 @@ def _is_heading(line: str, has_next: bool, steps: bool = False) -> bool:
 
 
 _LINKS = re.compile(r"(?:en savoir plus|voir aussi|voir également|lire aussi|à lire aussi|pour aller plus loin|"
-                    r"see also|read more|learn more)\b", re.I)
+                    r"see also|read more|learn more)\s*:", re.I)
+_LABELLED = re.compile(r"\s*[^:#\n]{2,40}?\s:\s*\S")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Span]:
@@ -133,9 +134,11 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
         steps = any(0 <= j < len(lines) and _NUMBERED.match(lines[j][1].strip()) for j in (i - 1, i + 1))
         return not wrapped_on and _is_heading(line, has_next=i + 1 < len(lines), steps=steps)
 
-    def bodiless(i: int) -> bool:  # the last line, or the next non-blank one is a heading too
+    def bodiless(i: int) -> bool:  # the last line, or the next non-blank one is a heading too, or
+        # both are "label : value" lines ("Présidente : Marie Dupont" over "Téléphone : 02 41 …")
         j = next((j for j in range(i + 1, len(lines)) if lines[j][1].strip()), None)
-        return j is None or lines[j][1].strip().startswith("#") or heads(j)
+        return j is None or lines[j][1].strip().startswith("#") or heads(j) or \
+            bool(_LABELLED.match(lines[i][1]) and _LABELLED.match(lines[j][1]))
 
     previous_end = -1
     for i, (pos, line) in enumerate(lines):
@@ -151,17 +154,18 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
             # A short line with nothing under it heads nothing: the cell of a flattened table
             # ("Demandeur", "Oui"), a "Référente RH : Isabelle Durand" line. Taken as a heading, the
             # next one replaced it and its text reached no sentence (330 lines of the 64 fiches).
-            # Links stay out: "En savoir plus : …" and the titles of the pages listed after it; so
-            # do the title lines above the first paragraph ("Numéro 47, printemps 2025"), unless
-            # they give a value ("Référence : BC-2023").
+            # Links stay headings, as before: "En savoir plus : …" and the titles of the pages
+            # listed after it; so do the title lines above the first paragraph ("Numéro 47,
+            # printemps 2025"), unless they give a value ("Référence : BC-2023").
             links = links or bool(_LINKS.match(stripped))
-            flush()
             masthead = not out and not sents and not current and " : " not in stripped
             if not links and not masthead:
+                flush()
                 para = (pos, pos + len(line))
                 flush()
-            continue
-        links = False
+                continue
+        else:
+            links = False
         if heading:
             flush()
             if sents:

@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if args.command == "ask":
-            from .answering import clean_question
+            from .cleaning import clean_question
 
             try:
                 clean_question(args.question, settings.max_question_chars)

@@ -30,11 +30,14 @@ _NOT_QUALIFIER = frozenset("le la les l un une des du de d y a en dans sur au au
 _COMPLEMENT = re.compile(r"\b(?:combien (?:de |d')|how many )[a-z-]+ (?:de |d'|du |des |of )(?:la |l')?([a-z][a-z-]+)")
 
 
+_PRONOUNS = frozenset("them it this that these those eux elles ceux celles cela ceci".split())
+
+
 def counted_complement(query: str) -> str | None:
     """The noun that says which of the counted things are asked: "télétravail" of "Combien de jours
     de télétravail…", "congé" of "how many days of leave"."""
     m = _COMPLEMENT.search(fold(query))
-    return m.group(1) if m and m.group(1) not in STOP_WORDS else None
+    return m.group(1) if m and m.group(1) not in STOP_WORDS and m.group(1) not in _PRONOUNS else None
 
 
 def qualifiers(query: str) -> set[str]:
@@ -65,7 +68,7 @@ def mass(query: str) -> bool:
 def counted_noun(query: str) -> str | None:
     """The noun a "how many" question counts ("Combien de ruches…" -> "ruches")."""
     m = _COUNTED.search(fold(query))
-    return m.group(1) if m and m.group(1) not in STOP_WORDS else None
+    return m.group(1) if m and m.group(1) not in STOP_WORDS and m.group(1) not in _PRONOUNS else None
 
 
 # What follows a number that measures rather than counts: money, percentages, units, durations.

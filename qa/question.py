@@ -186,14 +186,17 @@ def classify(text: str) -> tuple[str, str | None, str]:
         before = None if about else re.search(r"\bthe (?P<topic>(?:[\w'-]+ ){0,4}?[\w'-]+) (?:document|doc|article|"
                                               r"file|text|report|page|fiche)s?\b", q)
         if before and not re.fullmatch(r"(?:(?:whole|entire|full|first|second|third|last|latest|main|new|other|same|"
-                                       r"previous|next|above|following|only|big|long|short) ?)+",
-                                       before.group("topic")):
+                                       r"previous|next|above|following|only|big|long|short|uploaded|attached|current|"
+                                       r"provided|original|added|pdf|word|html|markdown|text|french|english|one|two|"
+                                       r"three|\d+) ?)+", before.group("topic")):
             return SUMMARY, None, _topic_words(before.group("topic"), text, q)
         subject = _topic_words(about.group("topic"), text, q) if about else ""
         if subject and not _WHOLE.match(fold(subject)):
             # "Résume le document sur le mariage" wants that document summed up, named by its subject;
             # "Résume la partie sur les tarifs", an overview of one topic
-            return (SUMMARY if _NAMED_DOCUMENT.search(q[:about.start()]) else TOPIC), None, subject
+            named = _NAMED_DOCUMENT.search(q[:about.start()]) and not re.match(r"(?:lequel|laquelle|lesquels|"
+                                                                                r"lesquelles|quoi|which|page)\b", fold(subject))
+            return (SUMMARY if named else TOPIC), None, subject
         return SUMMARY, None, ""
     if _TOTAL.search(q) or _TOTAL_WEAK.search(q) and re.search(r"\b(?:combien|montant|somme|how much|how many|amount|sum|"
                                       r"nombre|number|valeur|value|cout|cost|investi|invested|depense|spent)\b", q):

@@ -20,9 +20,9 @@ from .definitions import defined_terms, defines, presents
 from .followup import entities
 from .indexing import sentence_id
 from .locate import answers, cut_short, locate, undecided
-from .values import other_label
 from .retrieval import Hit, HybridIndex
 from .text import LABEL, analyze, fold, term_set, unlabelled, word_set, words
+from .values import other_label
 from .types import Chunk, Span
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ CONTINUES = re.compile(
 # A sentence whose subject is a personal pronoun is about what the one before it names ("Il est
 # organisé par…" after "Le vide-greniers se tiendra…"); a connective ("Parallèlement") only links
 # two facts, and a demonstrative brings its own noun ("Ces engagements … la valorisation").
-REFERS_BACK = re.compile(r"(?:Il|Elle|Ils|Elles|It|They|He|She)\b")
+# ("Il est interdit de…", "Il y a…", "Il faut…" name nothing: impersonal)
+REFERS_BACK = re.compile(r"(?:Il|Elle|Ils|Elles|It|They|He|She)\b(?!\s+(?:y a|faut|s'agit|est \w+ (?:de|d')|is\b|was\b))")
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")

@@ -151,6 +151,7 @@ def asked_group(query: str) -> tuple[set[str], bool]:
 
 
 # A line of a list that gives one value to what its label names: "- Jeunes (11 à 17 ans) : 190 €".
+_BULLET = re.compile(r"\s*[-*•–]\s")
 _LABELLED_ITEM = re.compile(r"\s*(?:[-*•–]\s*)?(?P<label>[^:]{2,80}?)\s:\s*\S")
 
 
@@ -159,11 +160,12 @@ def other_label(sentence: str, query: str) -> bool:
     asks about: "- École de natation (4 à 10 ans) : 165 €" gives no price "pour les seniors"."""
     m = _GROUP_FOR.search(query)
     item = _LABELLED_ITEM.match(sentence)
-    if not m or not item or not m.group("who"):
+    # a list line: a bullet, or a short line ("Remarque : les seniors paient 100 €." is a sentence)
+    if not m or not item or not m.group("who") or not (_BULLET.match(sentence) or len(sentence.split()) <= 10):
         return False
     head = next(iter(analyze(_PLACE_AFTER.split(m.group("who"), maxsplit=1)[0])), None)
-    label = set(analyze(item.group("label")))
-    return head is not None and not head.isdigit() and not any(t == head or t[:5] == head[:5] for t in label)
+    line = set(analyze(sentence))  # the group may follow the value: "Tarif réduit : 100 € pour les seniors"
+    return head is not None and not head.isdigit() and not any(t == head or t[:5] == head[:5] for t in line)
 
 
 def per_group(sentence: str, spans: list[Offsets],

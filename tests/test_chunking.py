@@ -102,6 +102,10 @@ def test_a_short_line_with_nothing_under_it_is_kept_as_text():
     assert [s.text for s in got[1][1]] == ["Jour", "Accueil", "Lundi", "Fermé", "Mardi", "Ouvert"]
     # links to other pages state nothing: "En savoir plus" and the titles listed after it stay out
     assert [s.text for s in got[2][1]] == ["Tout manquement peut entraîner une exclusion."]
+    # a field over a field whose value opens with a digit: both are text, the section keeps its name
+    (title, spans), = sections(Document(id="c", source="c.md", text="## Contact\n\nPrésidente : Marie Dupont\n"
+                                        "Téléphone : 02 41 55 36 90\n", title="T"))
+    assert title == "Contact" and [s.text for s in spans] == ["Présidente : Marie Dupont", "Téléphone : 02 41 55 36 90"]
     # the title lines above the first paragraph head the document: no text to quote ("Numéro 47")
     (title, spans), = sections(Document(id="z", source="z.txt", text="Bulletin municipal\nNuméro 47, printemps 2025\n\n"
                                         "Le printemps arrive.\n", title="Bulletin municipal"))

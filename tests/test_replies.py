@@ -394,7 +394,12 @@ def test_a_sentence_that_denies_what_is_asked_answers_no():
     # whether things are allowed (a new-user trial: "sont-ils autorisés ?" got no verdict)
     ("Les shorts de bain sont-ils autorisés au club ?",
      "Les shorts de bain sont interdits ; seuls les maillots de bain ajustés sont autorisés.", True),
-    ("Les chiens sont-ils admis ?", "Les chiens ne sont pas admis dans le parc.", True),
+    ("Les chiens sont-ils admis ?", "Les chiens ne sont pas admis.", True),
+    ("Les chiens sont-ils admis dans le parc ?", "Les chiens ne sont pas admis dans le parc.", True),
+    # refused elsewhere, or only somewhere: no verdict (a review: "interdits sur la plage")
+    ("Les chiens sont-ils autorisés dans le parc ?", "Les chiens sont interdits sur la plage.", False),
+    ("Les chiens sont-ils admis ?", "Les chiens ne sont pas admis dans le parc.", False),
+    ("Est-il autorisé de fumer dans les locaux ?", "Il est interdit de fumer dans les locaux.", True),
     ("Les chiens sont-ils admis ?", "Les chats ne sont pas admis.", False),
     ("Les chiens sont-ils admis ?", "Les chiens ne sont pas admis, sauf en laisse.", False),
     ("Les shorts sont-ils autorisés ?", "Les shorts sont autorisés.", False),

@@ -54,9 +54,14 @@ def denied(question: str, sentence: str) -> bool:
     whether things are allowed, and the sentence refuses those things."""
     q = fold(question)
     allowed = _ALLOWED.search(q)
-    if allowed:  # "Les shorts de bain sont interdits" refuses "shorts de bain"
-        things = _content(q[:allowed.start()])
-        return bool(things) and _refused(None, things, fold(sentence))
+    things = _content(q[:allowed.start()]) if allowed else []
+    if things:  # "Les shorts de bain sont interdits" refuses "shorts de bain", but "interdits sur
+        # la plage" says nothing of the park: what follows the refusal must be what the question asks
+        s = fold(sentence)
+        asked = _content(q)
+        return _refused(None, things, s) and all(
+            any(_same(w, a) for a in asked) for d in _REFUSED.finditer(s)
+            for w in _content(re.split(r"[.;:,]", s[d.end():], maxsplit=1)[0]))
     m = _ASKED.search(q)
     if not m:
         return False

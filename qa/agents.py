@@ -35,9 +35,9 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
             continue
         before = words(sentence[max(0, m.start() - 60):m.start()])[-6:]
         if any(stem(w) in verbs or (len(w) >= 6 and any(v[:5] == w[:5] for v in verbs)) for w in before):
-            chosen = _for_group(sentence, found[i:], query)
-            if chosen is None and sum(bool(_FOR.search(sentence, a.start(), b)) for a, b in
-                                      zip(found[i:], [x.start() for x in found[i + 1:]] + [len(sentence)])) >= 2:
+            groups = _groups(sentence, found[i:])
+            chosen = _for_group(sentence, groups, query)
+            if chosen is None and sum(g is not None for _, g in groups) >= 2:
                 return None  # one agent per group, and the question names none: the quote shows them all
             m = chosen or m
             # "représentée par sa gérante, Mme Claire Fontaine": the role, then who holds it
@@ -49,15 +49,17 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
 _FOR = re.compile(r"\bpour (?:les |le |la |l'|un |une |des )?([^,;:.()]{2,60})")
 
 
-def _for_group(sentence: str, agents: list[re.Match], query: str) -> re.Match | None:
-    """Of agents that act each for a group ("par le chef d'équipe pour les compagnons…, et par
-    Mme Isabelle Durand… pour le personnel de bureau"), the one whose group the question names."""
+def _groups(sentence: str, agents: list[re.Match]) -> list[tuple[re.Match, re.Match | None]]:
+    """Each agent with the "pour <groupe>" it acts for, up to the next agent ("par le chef d'équipe
+    pour les compagnons…, et par Mme Isabelle Durand… pour le personnel de bureau")."""
+    ends = [a.start() for a in agents[1:]] + [len(sentence)]
+    return [(m, _FOR.search(sentence, m.start(), end)) for m, end in zip(agents, ends, strict=True)]
+
+
+def _for_group(sentence: str, groups: list[tuple[re.Match, re.Match | None]], query: str) -> re.Match | None:
+    """Of agents that act each for a group, the one whose group the question names."""
     # the question's words that name a group, not the action and things the sentence opens with
-    said = {stem(w) for w in words(sentence[:agents[0].start()])}
+    said = {stem(w) for w in words(sentence[:groups[0][0].start()])}
     asked = {stem(w) for w in words(query) if len(w) >= 4} - said
-    for i, m in enumerate(agents):
-        end = agents[i + 1].start() if i + 1 < len(agents) else len(sentence)
-        group = _FOR.search(sentence, m.start(), end)
-        if group and {stem(w) for w in words(group.group(1)) if len(w) >= 4} & asked:
-            return m
-    return None
+    return next((m for m, group in groups
+                 if group and {stem(w) for w in words(group.group(1)) if len(w) >= 4} & asked), None)

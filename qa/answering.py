@@ -255,7 +255,7 @@ class Answerer:
         if not set(words(q.topic)) - (not_subject() if q.lang == "en" else not_subject_fr()):
             return None  # "le document sur le sujet" names no subject
         if self._profiles is None:  # once per opened index; titles as passages, as the sentences are
-            ids, metas, vectors = self.index.store.all_vectors("sentences")
+            _, metas, vectors = self.index.store.all_vectors("sentences")
             sources = sorted(self.titles)
             encode = getattr(self.passages, "encode_passages", self.passages.encode_queries)
             titles = encode([self.titles[s] or s for s in sources])

@@ -154,10 +154,11 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             # "Il réalise dix blanchissages" shares the words of the sentence that names "il"
             # (PIAF dev answer containment 0.609 -> 0.616, 8 gained and 2 lost; spf/dev lost one
             # "comment fonctionne…?" to the definition that "Elle n'est donc pas remboursée" follows)
-            said_here = term_set(s.text) | before if REFERS_BACK.match(s.text) else term_set(s.text)
-            f = {"cosine": cosine, "coverage": coverage(weights, said_here) or 0.0,
-                 # with the sentence before it, which "Cette durée ne doit pas dépasser 1 mois." continues
-                 "in_context": coverage(weights, term_set(s.text) | before) or 0.0,
+            # with the sentence before it, which "Cette durée ne doit pas dépasser 1 mois." continues
+            in_context = coverage(weights, term_set(s.text) | before) or 0.0
+            f = {"cosine": cosine,
+                 "coverage": in_context if REFERS_BACK.match(s.text) else coverage(weights, term_set(s.text)) or 0.0,
+                 "in_context": in_context,
                  "grounded_here": all(_grounded(n, said(s.text) | heads) for n in names),
                  "named": all(_grounded(n, word_set(s.text)) for n in names),  # by the sentence itself
                  "near": near, "precise": bool(span and numeric(span)),

@@ -66,9 +66,14 @@ _TIME_UNIT = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|secondes?|
 # What opens a place: "à Lyon", "au stade", "dans la ville".
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 PLACE_AT = r"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
+# A number in words, read whole ("quatre-vingt-cinq mille", "vingt et un"): an amount or a share
+# only with its unit after it ("douze euros", "quinze pour cent"), where "un" is no article.
+_WORDS_NUM = rf"\b(?:{_NUMWORD}|un|une)(?:[- ](?:et[- ])?(?:{_NUMWORD}|un|une))*"
 SPAN_PATTERNS = {
-    AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT})", re.I),
-    PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?)", re.I),
+    AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT}|"
+                       rf"{_WORDS_NUM} (?:{_SCALE} )?(?:de |d')?(?:dollars?|euros?|francs?|yens?))", re.I),
+    PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?|"
+                        rf"{_WORDS_NUM} (?:pour ?cents?|pourcents?))", re.I),
     # a month is a whole word: "mai" is no date in "mairie", nor "mars" in "marsupial"
     # a day of the week answers when something recurs or opens ("collectés le jeudi", "du lundi au
     # vendredi"), and heads a full date ("le mardi 4 mars 2025")
@@ -78,7 +83,7 @@ SPAN_PATTERNS = {
                      r"(?:en |depuis )?\b1[5-9]\d{2}\b|"
                      r"\b20\d{2}\b)", re.I),
     # numbers in words are read whole: "quarante-deux", "vingt et un", "two hundred"
-    COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+    COUNT: re.compile(rf"{_LEAD}(?:{_NUM}(?![\d.,])(?: (?:milliards?|millions?)\b)?(?! ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                       rf"novembre|decembre)\b)|\b(?:{_NUMWORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMWORD}|un|une|one))*\b)", re.I),
     # A range is one answer ("deux à trois ans", "2 à 3 semaines"); "a" is only English's "a year".
     # Two units added up are one answer too ("1 mois et 10 jours"), and a few of a unit answers how
@@ -176,7 +181,7 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
     for m in SPAN_PATTERNS[kind].finditer(text):
         s, e = m.span()
         piece = text[s:e].strip()
-        if not piece or not re.search(r"\d|quelques", piece) and kind in (AMOUNT, PERCENT):
+        if not piece or not re.search(rf"\d|quelques|{_NUMWORD}|\bune?\b", piece) and kind in (AMOUNT, PERCENT):
             continue
         if kind == AMOUNT and (_YEAR.match(piece) or not re.search(r"[^\d\s.,]", piece)):
             continue  # an amount has a unit or a scale: "en 2021" is a date, a bare "18" a day
@@ -225,8 +230,16 @@ def to_english(span: str, kind: str | None = None) -> str:
     """Render a French amount, percentage or date in English when the form is unambiguous
     ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
     f = fold(span).strip()
-    if kind in (COUNT, DURATION):  # "Cinq ans." / "Trois." in an English reply read as French
-        f = _in_digits(f)
+    if kind == DURATION or kind == COUNT and not re.search(r"\d", f):  # "Cinq ans." / "Trois." in an
+        f = _in_digits(f)  # English reply read as French ("3 millions" is no "3 1000000")
+    elif kind in (AMOUNT, PERCENT) and not re.search(r"\d", f):  # "douze euros" -> "€12"
+        words_num = re.match(rf"{_WORDS_NUM}", f)
+        scale = re.match(r"(.*?)[- ]((?:milliard|million)s?)$", words_num.group()) if words_num else None
+        if words_num:  # "trois millions" -> "3 millions", "quatre-vingt-cinq mille" -> "85 000"
+            number = _in_digits(scale.group(1) if scale else words_num.group())
+            if number.isdigit():
+                rest = f[len(scale.group(1)) if scale else words_num.end():]
+                f = f"{int(number):,}".replace(",", " ") + rest
     if kind == DURATION:
         m = re.fullmatch(rf"(entre )?(\d+(?:[.,]\d+)?) (a|ou|to|or|-|et) (\d+(?:[.,]\d+)?) ({_TIME_UNIT[3:-3]})", f)
         if m and m.group(5) in _UNITS_EN:  # "2 à 3 semaines" -> "2 to 3 weeks"

@@ -298,6 +298,12 @@ def test_a_duration_is_read_whole(sentence, expected):
     ("entre 2 et 3 ans", "duration", "between 2 and 3 years"),
     ("quinze premiers jours", "duration", "quinze premiers jours"),  # an ordinal keeps its words
     # "When will the pool works end?" led with the French "En septembre 2024."
+    # sums and shares in words, and counts in millions (were left in French, or "3 1000000")
+    ("quatre-vingt-cinq mille euros", "amount", "€85,000"),
+    ("trois millions de dollars", "amount", "$3 million"),
+    ("douze euros", "amount", "€12"),
+    ("quinze pour cent", "percent", "15%"),
+    ("près de 3 millions", "count", "nearly 3 million"),
     ("en septembre 2024", "date", "in September 2024"),
     ("début 2025", "date", "early 2025"),
     ("fin octobre", "date", "late October"),

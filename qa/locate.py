@@ -26,6 +26,9 @@ _NOT_QUALIFIER = frozenset("le la les l un une des du de d y a en dans sur au au
                            "for does do did are is were was have has had will would can could il ils elle elles on t "
                            "ce se sa son ses leur leurs they it its their there".split())
 
+# Verbs after the counted noun whose subject holds the things counted, and narrows nothing.
+_HOLDS = frozenset("compte comptent possede possedent emploie emploient accueille accueillent regroupe regroupent "
+                   "rassemble rassemblent has have does do did".split())
 
 _COMPLEMENT = re.compile(r"\b(?:combien (?:de |d')|how many )[a-z-]+ (?:de |d'|du |des |of )(?:la |l')?([a-z][a-z-]+)")
 
@@ -44,7 +47,10 @@ def qualifiers(query: str) -> set[str]:
     """The stem of the word that narrows the counted noun ("voix contre", "places assises",
     "conseillers étaient présents"), if one does."""
     m = _QUALIFIED.search(fold(query))
-    narrowing = [w for w in words(m.group(1)) if w not in _NOT_QUALIFIER] if m else []
+    after = words(m.group(1)) if m else []
+    if after and after[0] in _HOLDS:  # "combien de bénévoles compte le club": the club holds them
+        return set()
+    narrowing = [w for w in after if w not in _NOT_QUALIFIER]
     return {stem(narrowing[0])} if narrowing else set()
 
 
@@ -75,8 +81,22 @@ def counted_noun(query: str) -> str | None:
 # Measured on PIAF dev: requiring instead the counted noun right after the number (or anywhere in
 # the sentence) lost 0.013 (0.011) answer containment: texts paraphrase what they count.
 _MEASURED = re.compile(r"\s*(?:(?:de |d')?(?:milliards?|millions?|milliers?|mille)\s+(?:de |d')?(?:dollars?|euros?|livres?)|"
-                       r"%|pour ?cents?|pourcents?|\$|€|£|dollars?|euros?|livres? sterling|francs?|"
+                       r"(?:de |d')?(?:dollars?|euros?|livres?)\b|%|pour ?cents?|pourcents?|\$|€|£|dollars?|euros?|livres? sterling|francs?|"
                        r"(?:kilo|centi|milli)?(?:metres?|grammes?)\b|km2?\b|kg\b|tonnes?|litres?|hectares?|degres?|°)")
+
+
+def counts_other(sentence: str, span: str, query: str) -> bool:
+    """The word right after the number ``span`` of ``sentence``, or after the range it opens,
+    names something else than the noun ``query`` counts ("trois cent douze adhérents" for
+    "combien de bénévoles", the "ans" of "4 à 10 ans"); not one a verb or another word parts from
+    it ("trois étaient des immigrés hongrois" may count the physicists asked)."""
+    noun, at = counted_noun(query), sentence.find(span)
+    m = _NEXT.match(fold(sentence[at + len(span):])) if noun and at >= 0 else None
+    return bool(m) and m.group(1) not in STOP_WORDS and not _counts(m.group(1), noun)
+
+
+# The first word after a number, past "de", "d'" or the other end of a range ("à 10").
+_NEXT = re.compile(r"\s*(?:(?:a|au|ou|-)\s*\d+\s*)?(?:de |d')?([^\W\d_]{3,})")
 
 
 # "Combien de fois" counts occurrences: "à 11 reprises", not the "neuf jours" one of them lasted.

@@ -618,3 +618,35 @@ def test_a_day_of_the_week_answers_when_something_recurs():
     hours = "Le service est ouvert du lundi au vendredi de 8 h 30 à 12 h."
     assert to_english(locate(hours, DATE, "Quand le service est-il ouvert ?")[0], DATE) == "from Monday to Friday"
     assert to_english("le mardi 4 mars 2025", DATE) == "March 4, 2025"
+
+
+def test_a_sum_or_a_share_in_words_is_read_with_its_unit():
+    from qa.answer_types import PERCENT
+    from qa.locate import locate
+
+    query = "Quelle somme la commune consacre-t-elle à la rénovation ?"
+    # a new user's bulletin: the sum in words was no answer, and the opening hours were quoted
+    assert locate("La commune consacre quatre-vingt-cinq mille euros à la rénovation.", AMOUNT, query)[0] == \
+        "quatre-vingt-cinq mille euros"
+    assert locate("L'entrée coûte douze euros.", AMOUNT, query)[0] == "douze euros"
+    assert locate("Une réduction de quinze pour cent est accordée.", PERCENT, "Quelle réduction ?")[0] == \
+        "quinze pour cent"
+    # words without a unit, or a "livre" that weighs, are no sum
+    assert locate("Il faut une livre de beurre et trois oeufs.", AMOUNT, "Combien coûte le gâteau ?")[0] is None
+
+
+def test_a_number_of_another_noun_than_the_one_counted():
+    from qa.locate import counts_other
+
+    q = "Combien de bénévoles compte le club ?"
+    assert counts_other("Le club compte trois cent douze adhérents.", "trois cent douze", q)
+    assert counts_other("École de natation (4 à 10 ans) : 165 €", "4", q)  # an age range
+    assert not counts_other("Le club compte vingt-trois bénévoles.", "vingt-trois", q)
+    assert not counts_other("Il y a 23 de bénévoles.", "23", q)
+    # a verb parts the number from what it counts: the text may paraphrase the noun asked
+    assert not counts_other("Trois étaient des immigrés hongrois.", "Trois", "Combien de physiciens hongrois ?")
+    # the club that "compte" the volunteers narrows nothing: "quinze clubs" is not them
+    from qa.locate import qualifiers
+
+    assert qualifiers(q) == set()
+    assert qualifiers("Combien de conseillers étaient présents ?") == {"present"}

@@ -16,6 +16,7 @@ from .answer_types import DURATION
 from .asked import TYPE_WORDS
 from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
 from .cleaning import clean_question, cleaned
+from .compounds import unwritten
 from .definitions import asks_definition
 from .followup import entities
 from .indexing import sentence_id
@@ -91,6 +92,10 @@ class Answerer:
         known = self._known
         if q.lang == "fr" and self.unknown_subject(q.query, known, fact=q.kind == FACT and not q.answer_type):
             return self._absent(q, known)
+        # "le vice-président", "un grand-parent": each part is known, the thing is not
+        gaps = unwritten(q.query, self.lexicon.compounds, self.lexicon.stems, self.lexicon.pairs) if q.lang == "fr" else []
+        if gaps:
+            return self._absent(q, lambda w: fold(w) not in gaps and known(w))
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
         # The French words an English question's words mean, and the English words they stand for.
         meant: frozenset[str] = frozenset()

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from .acronyms import definitions
+from .compounds import compounds, key
 from .text import fold, stem, words
 from .types import Chunk
 
@@ -23,6 +24,10 @@ def _inside(text: str) -> set[str]:
     return {fold(m.group()) for m in _CAPITAL.finditer(text) if not _OPENING.search(text[max(0, m.start() - 8):m.start()])}
 
 
+def _pairs(stems: list[str]) -> zip:
+    return zip(stems, stems[1:])
+
+
 class Lexicon:
     """The words of an opened index's documents, read once when the index is opened."""
 
@@ -31,6 +36,11 @@ class Lexicon:
         # Folded words of all documents: a French question none of whose subject words the
         # documents ever use ("chiffre d'affaires") asks about something they do not cover.
         self.vocabulary = {w for c in chunks for w in words(f"{c.title} {c.section} {c.text}")}
+        # their compound words ("vide-greniers"), by the stems of their parts, and the stems of
+        # their words that follow one another ("place forte")
+        texts = [f"{c.title}\n{c.section}\n{c.text}" for c in chunks]
+        self.compounds = {key(w) for t in texts for w in compounds(t, any_case=True)}
+        self.pairs = {pair for t in texts for pair in _pairs([stem(w) for w in words(t)])}
         self.stems = {stem(w) for w in self.vocabulary}
         self.prefixes = {w[:5] for w in self.vocabulary if len(w) >= 6}
         # The acronyms the documents spell out ("… protection des données (RGPD)"), for the passages

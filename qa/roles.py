@@ -1,7 +1,8 @@
 """Who holds a role: "Qui est le trésorier du club ?" of "Le trésorier est M. Karim Benali et la
 secrétaire générale est Mme Sophie Delorme", "sous la présidence de la directrice, Mme Nadia
 Bouzid", "Mme Élodie Garnier, enseignante de CM2, a été nommée directrice adjointe". The name
-next to the role asked leads; the other names of the sentence hold other roles."""
+next to the role asked leads; the other names of the sentence hold other roles (and no one holds
+a "vice-président" the sentence does not name: qa/compounds.py)."""
 from __future__ import annotations
 
 import re
@@ -48,20 +49,3 @@ def holder(sentence: str, query: str) -> str | None:
 def _named(name: str) -> bool:
     """A person's name rather than a capitalised word: a title, or two capitalised words."""
     return bool(_TITLED.match(name)) or len(name.split()) >= 2
-
-
-_COMPOUND = re.compile(r"(?<![\w-])([a-zà-ÿ]{2,})-([a-zà-ÿ]{3,})(?![\w-])")
-_NOT_COMPOUND = frozenset("il elle ils elles on ce je tu nous vous".split())  # "peut-il", "est-ce"
-
-
-def narrower(query: str, sentence: str) -> bool:
-    """The question asks about a compound whose first part narrows the second ("vice-président",
-    "grand-parent", "demi-pension") and the sentence names only the second: "présidé par…" does
-    not say who the vice-president is, "décès d'un parent" not what a grandparent's death gives."""
-    said = fold(sentence)
-    for first, last in ((fold(a), fold(b)) for a, b in _COMPOUND.findall(query)):  # lower case: no name
-        if last in _NOT_COMPOUND or f"{first}-{last}" in said or f"{first} {last}" in said:
-            continue
-        if re.search(rf"(?<![\w-]){re.escape(last[:5])}", said):
-            return True
-    return False

@@ -131,7 +131,12 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
 
         previous = None
         before: frozenset[str] = frozenset()
+        opening: frozenset[str] = frozenset()  # the words of its paragraph's first sentence
+        last: Span | None = None
         for s in c.sentences:
+            if last is None or "\n\n" in c.text[last.end - c.start:s.start - c.start]:
+                opening = term_set(s.text)
+            last = s
             # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
             sims = [(x, u) for u in (s, *clauses(s)) if (x := cos(u)) is not None]
             cosine, focus = max(sims, key=lambda x: x[0]) if sims else (hit.dense, s)
@@ -158,8 +163,15 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             # "comment fonctionne…?" to the definition that "Elle n'est donc pas remboursée" follows)
             # with the sentence before it, which "Cette durée ne doit pas dépasser 1 mois." continues
             in_context = coverage(weights, term_set(s.text) | before) or 0.0
+            # "Il est organisé par…" three sentences after "Le vide-greniers se tiendra…": a pronoun
+            # subject may name what its paragraph's first sentence is about, less surely (half)
+            if REFERS_BACK.match(s.text):
+                covered = in_context + (max(in_context, coverage(weights, term_set(s.text) | before | opening) or 0.0)
+                                        - in_context) / 2
+            else:
+                covered = coverage(weights, term_set(s.text)) or 0.0
             f = {"cosine": cosine,
-                 "coverage": in_context if REFERS_BACK.match(s.text) else coverage(weights, term_set(s.text)) or 0.0,
+                 "coverage": covered,
                  "in_context": in_context,
                  "grounded_here": all(_grounded(n, said(s.text) | heads) for n in names),
                  "named": all(_grounded(n, word_set(s.text)) for n in names),  # by the sentence itself

@@ -456,7 +456,7 @@ def test_why_finds_the_reason_a_later_sentence_of_the_passage_gives_for_the_fact
 
 
 def test_a_compound_asked_is_not_answered_by_its_last_part():
-    from qa.roles import narrower
+    from qa.compounds import narrower
 
     # trials: "Mme Hélène Marchetti." led for the vice-president, "3 jours." for a grandparent's death
     assert narrower("Qui est le vice-président du club nautique ?", "Le club est présidé par Mme Hélène Marchetti.")
@@ -465,6 +465,42 @@ def test_a_compound_asked_is_not_answered_by_its_last_part():
     assert not narrower("Combien de jours pour le décès d'un grand-parent ?", "décès d'un grand-parent : 1 jour.")
     assert not narrower("Quand Anthropic a-t-elle été fondée ?", "Anthropic, fondée en 2021.")  # an inversion
     assert not narrower("Où est né Saint-Exupéry ?", "Exupéry est né à Lyon.")  # a name
+
+
+def test_documents_that_never_write_a_compound_hold_nothing_about_it():
+    from qa.compounds import unwritten
+    from qa.lexicon import Lexicon
+
+    text = ("Club\n\nLe président est Bernard Giraud. Décès d'un parent : 3 jours. Le vide-greniers a lieu en mai. "
+            "Les Afro-américains et la sous-préfecture. Un grand parent.\n")
+    lex = Lexicon([passage(text)])
+
+    def gaps(q):
+        return unwritten(q, lex.compounds, lex.stems, lex.pairs)
+    assert gaps("Qui est le vice-président du club ?") == ["vice-president"]  # "président" alone is written
+    assert gaps("Quand a lieu le vide-greniers ?") == []  # written as such
+    assert gaps("Où est la sous-préfecture ?") == []
+    assert gaps("Combien de jours pour un grand-parent ?") == []  # written apart
+    assert gaps("Combien de jours pour un demi-frère ?") == []  # "frère" is not written: the word checks judge
+    assert gaps("Peut-il venir ? Est-ce ouvert ? A-t-elle dix-huit ans ?") == []  # inversions and numbers
+    assert gaps("Quel rôle joue la place-forte ?") == []  # no modifier first: may be a paraphrase
+
+
+def test_a_pronoun_of_another_paragraph_is_not_quoted_beside_the_answer():
+    from qa.replies import fact
+
+    text = ("Agenda\n\nLa chasse aux œufs aura lieu le 21 avril. Elle est organisée par le comité des fêtes.\n\n"
+            "La fête de la musique réunira sept groupes le 21 juin. Une buvette sera tenue par le club.\n")
+    chunk = passage(text)
+    music = next(i for i, s in enumerate(chunk.sentences) if s.text.startswith("La fête"))
+    organised = next(i for i, s in enumerate(chunk.sentences) if s.text.startswith("Elle est"))
+    scores = [0.5] * len(chunk.sentences)
+    scores[music], scores[organised] = 0.96, 0.9
+    chosen = fact.choose(ranked(chunk, scores))
+    # "Elle" is the egg hunt: quoted beside the concert it would read as organising it
+    assert [c.sentence.text for c in chosen] == [chunk.sentences[music].text]
+    scores[music + 1] = 0.92  # a runner-up of the same paragraph still joins
+    assert len(fact.choose(ranked(chunk, scores))) == 2
 
 
 def test_a_quote_goes_on_to_the_sentence_that_points_back_to_it():

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..agents import agent
-from ..roles import holder, narrower
+from ..compounds import narrower
+from ..roles import holder
 from ..attribution import asked_owners, belongs_elsewhere
 from ..answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, to_english
 from ..question import Question
-from ..selection import Candidate
+from ..selection import REFERS_BACK, Candidate
 from ..text import fold, stem, words
 from ..types import Answer, Chunk, Span
 from .common import MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, join, quoted, together, window
@@ -121,9 +122,20 @@ def choose(ranked: list[Candidate], floor: float = MIN_COSINE) -> list[Candidate
         return [best]
     # The runner-up only adds context to a reply that stands on ``best``; not a heading, nor a line
     # that announces a list it would be quoted without.
+    # Nor a pronoun's sentence of another paragraph, which would read as about the best one's
+    # subject ("Elle est organisée par le comité des fêtes" beside the fête de la musique), nor one
+    # without the names the best one holds.
     runner = next((c for c in ranked if c is not best and c.hit is best.hit and not heading_like(c.sentence.text)
-                   and not _announces(c) and not says_nothing(c.sentence.text)), None)
+                   and not _announces(c) and not says_nothing(c.sentence.text)
+                   and (not REFERS_BACK.match(c.sentence.text) or _same_paragraph(best.hit.chunk, best.sentence, c.sentence))
+                   and c.features.get("grounded_here", 1.0) >= best.features.get("grounded_here", 1.0)), None)
     return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
+
+
+def _same_paragraph(chunk: Chunk, a: Span, b: Span) -> bool:
+    """No blank line between the two sentences of ``chunk``."""
+    first, second = sorted((a, b), key=lambda s: s.start)
+    return "\n\n" not in chunk.text[max(0, first.end - chunk.start):max(0, second.start - chunk.start)]
 
 
 def second_hand(c: Candidate) -> bool:

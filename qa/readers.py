@@ -132,6 +132,8 @@ def read_html(data: bytes) -> Extracted:
             node.extract()
     for h in root.find_all(_HEADINGS):
         h.replace_with(f"\n\n# {' '.join(h.get_text(' ').split())}\n\n")
+    for table in root.find_all("table"):
+        _flatten(table)
     for tag in root.find_all(_HTML_BLOCKS):
         tag.insert_before("\n\n")
         tag.insert_after("\n\n")
@@ -141,6 +143,29 @@ def read_html(data: bytes) -> Extracted:
         first = re.search(r"^# (.+)$", text, re.M)
         meta["title"] = first.group(1) if first else ""
     return Extracted(text, {k: v for k, v in meta.items() if v})
+
+
+def _flatten(table) -> None:
+    """Each row of a table as one line that reads as it is meant: "Visite à domicile : 40 €" (the
+    cells ran together: "Visite à domicile40 €"), "Éveil musical : 120 € (Habitants) ; 165 €
+    (Extérieurs)" under a header row, which is dropped (its names go with the values)."""
+    header: list[str] = []
+    for row in table.find_all("tr"):
+        cells = [" ".join(c.get_text(" ").split()) for c in row.find_all(["td", "th"])]
+        if not any(cells):
+            row.decompose()
+            continue
+        if all(c.name == "th" for c in row.find_all(["td", "th"])) and not header:
+            header = cells
+            row.decompose()
+            continue
+        if len(cells) > 2 and len(header) == len(cells):
+            line = f"{cells[0]} : " + " ; ".join(f"{c} ({h})" if h else c for c, h in zip(cells[1:], header[1:]))
+        elif len(cells) == 2:
+            line = f"{cells[0]} : {cells[1]}"
+        else:
+            line = " ; ".join(c for c in cells if c)
+        row.replace_with(f"\n\n{line}\n\n")
 
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)

@@ -36,6 +36,15 @@ def test_initials_and_quotes():
     assert got == ["J. R. R. Tolkien écrit.", "« Bonjour. »", "Il part !"]
 
 
+def test_a_unit_after_a_number_ends_its_sentence():
+    # a new user's bulletin: the library's hours and its fees were one "sentence", quoted for the
+    # price of a pool subscription
+    got = [s.text for s in split_sentences("Ouvert le samedi de 10 h à 13 h. L'abonnement coûte 12 euros. "
+                                           "Le bassin fait 25 m. Il est chauffé.")]
+    assert got == ["Ouvert le samedi de 10 h à 13 h.", "L'abonnement coûte 12 euros.", "Le bassin fait 25 m.",
+                   "Il est chauffé."]
+
+
 def test_long_section_splits_with_overlap_and_exact_offsets():
     sentence = "Une phrase assez longue pour remplir le bloc numéro {}. "
     body = "Titre court\n" + "".join(sentence.format(i) for i in range(60))

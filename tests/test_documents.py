@@ -34,6 +34,20 @@ def test_html_that_the_page_hides_is_not_text():
     assert "Caché 2" in text  # aria-hidden hides it from screen readers only: the page shows it
 
 
+def test_an_html_table_reads_row_by_row():
+    from qa.readers import read_html
+
+    page = ("<html><body><h2>Tarifs</h2><table><tr><th>Acte</th><th>Tarif</th></tr>"
+            "<tr><td>Visite à domicile</td><td>40 €</td></tr></table>"
+            "<table><tr><th>Formule</th><th>Habitants</th><th>Extérieurs</th></tr>"
+            "<tr><td>Éveil musical</td><td>120 €</td><td>165 €</td></tr></table><p>Fin.</p></body></html>")
+    text = read_html(page.encode()).text
+    # the cells ran together ("Visite à domicile40 €"); a header's names go with the values
+    assert "Visite à domicile : 40 €" in text
+    assert "Éveil musical : 120 € (Habitants) ; 165 € (Extérieurs)" in text
+    assert "Acte" not in text and "Formule" not in text
+
+
 def test_markdown_front_matter_is_yaml(tmp_path):
     doc = load_document(write_documents(tmp_path)["md"])
     assert (doc.title, doc.date, doc.url) == (MD_TITLE, "2025-03-04", "https://example.org/brest")

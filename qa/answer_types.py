@@ -19,7 +19,9 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     (NAME, r"\bcomment (?:s'appelle|se nomme|se nommait|s'appelait)\b|\bquel(?:le)? (?:est|etait) (?:le|son|sa) nom\b"
            r"|\bsous quel nom\b|\bwhat(?: is|'s| was) (?:the |its |his |her |their )?name\b|\bwhat is (?:it|\w+) called\b"),
     # "combien de temps", "how long", "quel délai": a number of days, months or years, not any number
-    (DURATION, r"\bcombien de temps\b|\bhow long\b|\bquelle (?:est la )?duree\b|\bquel (?:est le )?delai\b|"
+    # "tous les combien" asks the lapse between two times: "tous les quatre ans" (was read as a
+    # price); not "à quelle fréquence" nor "how often", answered "une à deux fois par semaine" (PIAF)
+    (DURATION, r"\bcombien de temps\b|\bhow long\b|\b(?:tous les|chaque) combien\b|\bquelle (?:est la )?duree\b|\bquel (?:est le )?delai\b|"
                r"\bdans quel delai\b|\bpendant combien\b|\bau bout de combien\b|\bquel (?:est le )?preavis\b|"
                # how soon or how far ahead asks for a lapse of time ("au moins 1 mois et 10 jours avant")
                r"\bhow (?:soon|far ahead|far in advance|much time)\b|\bhow quickly (?:must|should|will|can|has to|have "
@@ -133,8 +135,21 @@ _A_DAY = re.compile(rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:er|st|nd|rd|th)? {_MONTH}|{_M
 
 def names_a_day(question: str, span: str) -> bool:
     """A span that answers "quel jour ?": a weekday or a day of a month ("le mardi", "3 juin"),
-    not a month or a year ("Numéro 47, printemps 2025" answered which day glass is collected)."""
-    return not _DAY_ASKED.search(fold(question)) or bool(_A_DAY.search(fold(span)))
+    not a month or a year ("Numéro 47, printemps 2025" answered which day glass is collected);
+    and no weekday alone, which says when something recurs, for when something happened once
+    ("Quand la maison de santé a-t-elle été agrandie ?" answered "Le dimanche." of "fermée le
+    dimanche")."""
+    f = fold(question)
+    if _ONCE.search(f) and _WEEKDAY_ALONE.fullmatch(fold(span).strip()):
+        return False
+    return not _DAY_ASKED.search(f) or bool(_A_DAY.search(fold(span)))
+
+
+# A question about what happened once, in the past: "a-t-elle été agrandie", "a eu lieu",
+# "s'est-il tenu", "when was it built", "when did it open".
+_ONCE = re.compile(r"\b(?:a|ont|avait|avaient)(?:-t)?(?:-(?:il|elle|ils|elles|on))? (?!lieu\b|droit\b|besoin\b)(?:ete|eu|\w+(?:e|es|i|is|u|us|t|ts))\b|"
+                   r"\bs'(?:est|etait)(?:-(?:il|elle))?\b|\b(?:when|what day) (?:was|were|did)\b")
+_WEEKDAY_ALONE = re.compile(rf"(?:le |les |chaque |tous les |on |every )?{_WEEKDAY}s?(?: (?:matin|soir|apres-midi))?")
 
 
 _NUMBER = re.compile(rf"\d|\b(?:{_NUMWORD}|un|une|one)\b")

@@ -12,7 +12,7 @@ import numpy as np
 from . import naming, titled
 from .acronyms import unglossed
 from .align import Aligner, TokenModel
-from .answer_types import DURATION
+from .answer_types import DATE, DURATION
 from .asked import TYPE_WORDS
 from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
 from .cleaning import clean_question, cleaned
@@ -21,7 +21,7 @@ from .definitions import asks_definition
 from .followup import entities
 from .indexing import sentence_id
 from .lexicon import Lexicon
-from .locate import counted_complement, counted_noun
+from .locate import counted_complement, counted_noun, event_verb
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, expand, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
@@ -115,8 +115,11 @@ class Answerer:
         # name no thing that is counted. Nor "combien de jours de télétravail", of documents that
         # never speak of working from home: their "trois semaines" of closing counts other days.
         complement = counted_complement(q.query)
+        # nor "Quand la maison de santé a-t-elle été agrandie ?" of documents that never say "agrandi":
+        # its opening date is another event's
+        event = event_verb(q.query) if q.answer_type == DATE and q.lang == "fr" else None
         if noun and noun not in ("temps", "fois", "time", "times") and not known(noun) or \
-                complement and not known(complement):
+                complement and not known(complement) or event and not known(event):
             return self._absent(q, known)
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it

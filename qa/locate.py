@@ -71,6 +71,21 @@ def mass(query: str) -> bool:
         and not re.search(r"[sx]$", noun)
 
 
+# The participle of what happened, in a French question for its date: "Quand la maison de santé
+# a-t-elle été agrandie ?", "Quand le club a-t-il ouvert ?".
+_EVENT = re.compile(r"\bquand\b.*\b(?:a|ont|avait|avaient)(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+(?:ete\s+)?"
+                    r"(?!lieu\b|droit\b|besoin\b|ete\b|eu\b)([a-z]{4,}(?:e|es|ee|ees|i|ie|is|ies|u|ue|us|t|te|ts))\b")
+
+
+_PART = re.compile(r"\b(?:dont|parmi lesquel(?:le)?s|of which|of whom|including)\s+(?:environ\s+|plus de\s+|pres de\s+)?$", re.I)
+
+
+def event_verb(query: str) -> str | None:
+    """What a French question for a date asks happened ("agrandie"), when it asks with a past participle."""
+    m = _EVENT.search(fold(query))
+    return m.group(1) if m else None
+
+
 def counted_noun(query: str) -> str | None:
     """The noun a "how many" question counts ("Combien de ruches…" -> "ruches")."""
     m = _COUNTED.search(fold(query))
@@ -196,6 +211,8 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
             # sociétés annoncent…"): no answer to how many of another noun ("Combien d'employés
             # compte Anthropic ?" answered "Trois."). PIAF dev count questions: one gained, one lost.
             spans = continued(sentence, spans, exact) or [sp for sp in spans if not _ANAPHORIC.search(sentence[:sp[0]])]
+            # "vingt-deux places, dont deux places réservées": "dont" counts a part of the number before
+            spans = [sp for i, sp in enumerate(spans) if not (i and _PART.search(sentence[:sp[0]]))] or spans
             if not spans and mass(query):  # "combien d'électricité" asks how much: "1,5 %" of it
                 # answers; a count still wins ("Combien de personne…", misspelt, counts "2500 personnes")
                 spans = find_spans(sentence, AMOUNT, exclude=names)

@@ -64,6 +64,16 @@ _SUMMARY = _P(r"\b(?:resum|synthe|summar|sum (?:it |them |this |that )?up|tl ?;?
               r"quel est (?:le )?(?:sujet|theme)|sujet (?:principal )?(?:du|de l'|de ce|de cet)|"
               r"what(?:'s| is| are) (?:this|the|these|it) (?:\w+ )?(?:about)|what (?:is|are) (?:this|the|these) "
               r"(?:documents?|articles?|texts?|files?|fiches?) about|what does (?:this|the) (?:\w+ )?(?:talk|deal) about)")
+# An English question's "resume" is a verb: "When do classes resume?" asks no summary.
+_ENGLISH_ASKS = _P(r"^(?:when|where|will|do|does|did|how|what|why|is|are|can|could|would|should|who|which)\b")
+
+
+def _asks_summary(q: str) -> bool:
+    """The folded question asks for a summary ("Résume…", "Summarize…", "En bref ?")."""
+    found = [m.group() for m in _SUMMARY.finditer(q)]
+    return any(not (m.startswith("resum") and _ENGLISH_ASKS.match(q)) for m in found)
+
+
 # An overview of one topic: "Parle-moi de X", "Que dit l'article sur X ?", "Tell me about X".
 _TOPIC = _P(r"(?:parle[- ]moi|parlez[- ]moi|dis[- ]m'en plus|dites[- ]m'en plus|dis[- ]moi|dites[- ]moi|raconte[- ]moi|"
             r"(?:qu'est-ce que|que) (?:dit|disent|raconte|explique|indique|precise|mentionne)(?:nt)?"
@@ -177,9 +187,9 @@ def classify(text: str) -> tuple[str, str | None, str]:
     if topic and not _WHY.search(q[:topic.start()] or "") and not _QWORD_START.match(q):
         subject = _topic_words(topic.group("topic"), text, q)
         if subject and not _WHOLE.match(fold(subject)):
-            return (SUMMARY if _SUMMARY.search(q) and not subject else TOPIC), None, subject
+            return (SUMMARY if _asks_summary(q) and not subject else TOPIC), None, subject
         return SUMMARY, None, ""
-    if _SUMMARY.search(q):
+    if _asks_summary(q):
         about = re.search(r"\b(?:sur|about|on|concernant|regarding|de la partie|of the section|a propos (?:de|du|des|d'))"
                           r"\s+(?P<topic>.+)$", q)
         # "a summary of the unpaid leave document": the subject before the document's noun

@@ -26,6 +26,13 @@ def test_small_talk_is_told_from_a_question_that_greets():
     assert classify("Merci, et combien a investi Microsoft ?")[0] != CHAT
 
 
+def test_an_english_resume_is_a_verb_not_a_summary():
+    # a new user's trial: "Which document should I summarise?"
+    assert classify("When do music classes resume in September 2025?")[0] not in (SUMMARY, TOPIC)
+    assert classify("Résume le document")[0] == SUMMARY
+    assert classify("resume le document")[0] == SUMMARY
+
+
 def test_topic_keeps_the_words_asked():
     assert classify("Que dit l'article sur l'énergie ?") == (TOPIC, None, "l'énergie")
     assert classify("Tell me about the market reaction.") == (TOPIC, None, "the market reaction")

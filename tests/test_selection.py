@@ -1,7 +1,7 @@
 """Sentence selection pieces on hand-made cases: answer spans, name grounding, the scoring features."""
 import pytest
 
-from qa.answer_types import AMOUNT, DATE, NAME, PLACE, find_spans
+from qa.answer_types import AMOUNT, COUNT, DATE, NAME, PLACE, find_spans
 from qa.selection import _ORDINAL, _grounded, _new_name, _one_edit
 from qa.text import word_set
 
@@ -650,3 +650,22 @@ def test_a_number_of_another_noun_than_the_one_counted():
 
     assert qualifiers(q) == set()
     assert qualifiers("Combien de conseillers étaient présents ?") == {"present"}
+
+
+def test_how_often_when_something_happened_once_and_a_part_of_a_count():
+    from qa.answer_types import DURATION, names_a_day, question_type
+    from qa.locate import event_verb, locate
+
+    # a new user's trial: "Tous les combien…" was read as a price ("100 euros")
+    assert question_type("Tous les combien les ordinateurs portables sont-ils renouvelés ?") == DURATION
+    assert question_type("À quelle fréquence avaient lieu les entraînements ?") is None  # "deux fois par semaine"
+    # "fermée le dimanche" says when it is closed every week, not when it was enlarged
+    assert not names_a_day("Quand la maison de santé a-t-elle été agrandie ?", "le dimanche")
+    assert names_a_day("Quand a lieu la collecte ?", "le jeudi")
+    assert names_a_day("Quand la maison de santé est-elle fermée ?", "le dimanche")
+    assert event_verb("Quand la maison de santé a-t-elle été agrandie ?") == "agrandie"
+    assert event_verb("Quand a lieu la collecte ?") is None
+    # "dont deux places" counts a part of the "vingt-deux places" before it
+    parking = "Un parking de vingt-deux places, dont deux places réservées aux personnes handicapées."
+    assert locate(parking, COUNT, "Combien de places compte le parking ?")[0] == "vingt-deux"
+    assert locate(parking, COUNT, "Combien de places réservées aux personnes handicapées ?")[0] == "deux"

@@ -15,6 +15,7 @@ from .agents import agent
 from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE, numeric, question_type
 from .asked import subject_terms
 from .bounds import asked_bound, bound_of
+from .bridge import not_subject_fr
 from .chunking import clauses
 from .definitions import defined_terms, defines, presents
 from .followup import entities
@@ -22,7 +23,7 @@ from .indexing import sentence_id
 from .locate import answers, counted_noun, counts_other, cut_short, locate, undecided
 from .retrieval import Hit, HybridIndex
 from .text import LABEL, analyze, fold, stem, term_set, unlabelled, word_set, words
-from .values import other_label
+from .values import list_line, other_label
 from .types import Chunk, Span
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
 _WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
 _ITEM = re.compile(r"[:;•]\s*$")
+_PRICE = frozenset("prix tarif tarifs cout couts price prices cost costs fee fees".split())
 
 
 @dataclass
@@ -104,6 +106,10 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     bridged = frozenset(analyze(also))
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
     names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)]
+    # what a list line's label must name: the question's subject terms, but its names and the words
+    # for a price ("Quel est le tarif d'une visite ?" of "Visite à domicile : 40 €")
+    itemised = set(subject_terms(" ".join(w for w in words(plain) if w not in not_subject_fr() and w not in _PRICE))) - \
+        {t for n in names for t in analyze(n)}
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(unlabelled(query))))  # "Préventel : qui peut le consulter ?"
     # "Transports en commun : combien de temps conserver les données ?": the label before the colon
@@ -150,8 +156,12 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             typed, span, near = True, None, 0.0
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
                 span, near = locate(s.text, kind, query)
-                # "- École de natation (4 à 10 ans) : 165 €" is no price "pour les seniors"
-                if span and french and kind in (AMOUNT, COUNT, DURATION, PERCENT) and other_label(s.text, query):
+                # "- École de natation (4 à 10 ans) : 165 €" is no price "pour les seniors", nor is
+                # "Séance de kinésithérapie : 18 €" for "chez l'orthophoniste": a list line's label is
+                # all it says of what its value is for, under its headings
+                if span and french and kind in (AMOUNT, COUNT, DURATION, PERCENT) and \
+                        (other_label(s.text, query) or list_line(s.text) and
+                         not all(_has(t, term_set(f"{c.title} {c.section} {s.text}")) for t in itemised)):
                     span = None
                 typed = span is not None
                 # the sentence says where, but "Centre." alone would not; or which of its values is asked

@@ -159,13 +159,17 @@ def other_label(sentence: str, query: str) -> bool:
     """The sentence is a "label : value" line whose label does not name the group the question
     asks about: "- École de natation (4 à 10 ans) : 165 €" gives no price "pour les seniors"."""
     m = _GROUP_FOR.search(query)
-    item = _LABELLED_ITEM.match(sentence)
-    # a list line: a bullet, or a short line ("Remarque : les seniors paient 100 €." is a sentence)
-    if not m or not item or not m.group("who") or not (_BULLET.match(sentence) or len(sentence.split()) <= 10):
+    if not m or not m.group("who") or not list_line(sentence):
         return False
     head = next(iter(analyze(_PLACE_AFTER.split(m.group("who"), maxsplit=1)[0])), None)
     line = set(analyze(sentence))  # the group may follow the value: "Tarif réduit : 100 € pour les seniors"
     return head is not None and not head.isdigit() and not any(t == head or t[:5] == head[:5] for t in line)
+
+
+def list_line(sentence: str) -> bool:
+    """A "label : value" line of a list: a bullet, or a short line ("Remarque : les seniors paient
+    100 €." is a sentence)."""
+    return bool(_LABELLED_ITEM.match(sentence)) and bool(_BULLET.match(sentence) or len(sentence.split()) <= 10)
 
 
 def per_group(sentence: str, spans: list[Offsets],

@@ -121,7 +121,8 @@ def test_a_town_bulletin_read_as_a_new_user_asked_it(tmp_path, base_settings, em
                 "des parents d'élèves de l'école Jules-Ferry.\n\nLa fête de la musique réunira sept groupes le 21 "
                 "juin. La buvette sera tenue par le club de football, l'US Villeneuve.\n\n## Associations\n\nLe club de natation compte trois "
                 "cent douze adhérents. Son président est Bernard Giraud.\n\n## Congés des agents\n\n"
-                "Décès d'un parent : 3 jours\n")
+                "Décès d'un parent : 3 jours\n\n## Maison de santé\n\nElle accueille un kinésithérapeute et une "
+                "orthophoniste.\n\nSéance de kinésithérapie : 18 €\n")
     pipe = get_pipeline(corpus_of(tmp_path, base_settings, {"bulletin.md": bulletin}))
     # "Il", three sentences on, is the vide-greniers that its paragraph opens with (a new-user trial:
     # "Le comité des fêtes." of the Easter egg hunt)
@@ -141,3 +142,7 @@ def test_a_town_bulletin_read_as_a_new_user_asked_it(tmp_path, base_settings, em
                     ("Combien de jours de congé pour le décès d'un grand-parent ?", "grand-parent")):
         res = pipe.answer(q)
         assert not res.found and word in res.text, (q, res.text)
+    # a list line's label is all it says of what its value is for
+    assert pipe.answer("Quel est le tarif d'une séance de kinésithérapie ?").text.startswith("18 €")
+    res = pipe.answer("Quel est le tarif d'une séance chez l'orthophoniste ?")
+    assert not res.text.startswith("18 €"), res.text

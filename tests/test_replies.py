@@ -503,6 +503,45 @@ def test_a_pronoun_of_another_paragraph_is_not_quoted_beside_the_answer():
     assert len(fact.choose(ranked(chunk, scores))) == 2
 
 
+def test_a_verdict_from_a_sentence_that_says_what_is_asked():
+    from qa.replies import yesno
+    from qa.replies.modal import denied
+
+    # "Il est interdit de…" forbids it to anyone; "eux-mêmes" only stresses who acts
+    assert denied("Est-ce que les salariés peuvent installer eux-mêmes des logiciels ?",
+                  "Il est interdit d'installer soi-même des logiciels.")
+    text = "Patients\n\nLe patient peut refuser la présence d'un interne pendant sa consultation.\n"
+    chunk = passage(text)
+    best = ranked(chunk)[0]
+    best.features.update(named=1.0, grounded_here=1.0)
+    got = yesno.reply(analyse("Est-ce que le patient peut refuser la présence d'un interne ?", []), [best])
+    assert got.text.startswith("Oui."), got.text  # was quoted with no verdict (a new user's trial)
+    # the same words with another modal decide nothing: may is not must
+    got = yesno.reply(analyse("Est-ce que le patient doit refuser la présence d'un interne ?", []), [best])
+    assert not got.text.startswith("Oui"), got.text
+
+
+def test_why_finds_the_reason_a_later_sentence_adds_to_the_fact():
+    text = ("Ateliers\n\nUn atelier d'éducation thérapeutique destiné aux patients diabétiques comprend six séances. "
+            "Il est animé par le Dr Nadia Benali. L'atelier est gratuit, car il est financé par l'Agence régionale "
+            "de santé.\n")
+    chunk = passage(text)
+    got = explain.reply(analyse("Pourquoi l'atelier d'éducation thérapeutique est-il gratuit ?", []),
+                        ranked(chunk, [0.95, 0.94, 0.85]))
+    assert "financé par l'Agence régionale de santé" in got.text, got.text
+
+
+def test_a_quote_does_not_reach_back_across_a_paragraph_or_for_an_impersonal_il():
+    from qa.replies.common import coherent
+
+    chunk = passage("Charte\n\nUn usage personnel est toléré. Il est interdit d'installer des logiciels.\n\n"
+                    "Le poste est prêté. Il est rendu au départ.\n")
+    forbidden = next(s for s in chunk.sentences if s.text.startswith("Il est interdit"))
+    assert coherent(chunk, forbidden, 380).text == forbidden.text
+    returned = next(s for s in chunk.sentences if s.text.startswith("Il est rendu"))
+    assert coherent(chunk, returned, 380).text.startswith("Le poste est prêté.")
+
+
 def test_a_quote_goes_on_to_the_sentence_that_points_back_to_it():
     from qa.replies.common import coherent
 

@@ -62,9 +62,20 @@ def coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) -> 
             and after.end - sentence.start <= budget:
         sentence = join(chunk, sentence, after)
     before = preceding(chunk, sentence)
-    if before is not None and CONTINUES.match(sentence.text) and sentence.end - before.start <= budget:
+    # not across a blank line, nor for an impersonal "Il est interdit de…", "Il faut…"
+    if before is not None and CONTINUES.match(sentence.text) and sentence.end - before.start <= budget and \
+            same_paragraph(chunk, before, sentence) and not _IMPERSONAL.match(sentence.text):
         sentence = join(chunk, before, sentence)
     return sentence
+
+
+_IMPERSONAL = re.compile(r"(?:Il|It)\b(?=\s+(?:y a|faut|s'agit|est \w+ (?:de|d')|is\b|was\b))")
+
+
+def same_paragraph(chunk: Chunk, a: Span, b: Span) -> bool:
+    """No blank line between the two sentences of ``chunk``."""
+    first, second = sorted((a, b), key=lambda s: s.start)
+    return "\n\n" not in chunk.text[max(0, first.end - chunk.start):max(0, second.start - chunk.start)]
 
 
 def together(chunk: Chunk, main: Span, other: Span, budget: int) -> list[Span]:

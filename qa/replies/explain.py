@@ -6,14 +6,14 @@ import re
 
 from ..question import Question
 from ..selection import Candidate
-from ..text import fold
+from ..text import STOP_WORDS, fold, words
 from ..types import Answer
 from . import fact
 
 _CAUSE = re.compile(
     r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|grace a|a cause d|du a|due a|dus a|dues a|"
     r"conduisant|conduit a|conduire a|entrain\w*|provoqu\w*|permet\w*|ce qui|c'est pourquoi|d'ou|de sorte|si bien|"
-    r"en effet|vise a|visant a|destinee? a|susceptible d|pour (?:\w+(?:er|ir|re|oir))\b|en cas d|lorsqu|si |"
+    r"en effet|vise a|visant a|destinee?s? a \w+(?:er|ir|re)\b|susceptible d|pour (?:\w+(?:er|ir|re|oir))\b|en cas d|lorsqu|si |"
     r"liee?s? a|s'expliquen?t? par|expliquee?s? par|suite a|a la suite d|faute d|compte tenu d|motivee?s? par|"
     r"justifiee?s? par|resulte d|caused by|explained by|linked to|because of|"
     r"because|since|so that|in order to|due to|as a result|leading to|led to|owing to|thanks to|therefore|"
@@ -33,7 +33,7 @@ _ASKS_WHY = re.compile(r"\b(?:pourquoi|why|raisons?|reasons?)\b")
 FOLLOWING = 4
 
 
-def _next_reason(best: Candidate, ranked: list[Candidate]) -> Candidate | None:
+def _next_reason(best: Candidate, ranked: list[Candidate], asked: str = "") -> Candidate | None:
     """A sentence shortly after ``best`` in its passage that leans on what comes before it and
     states a cause or a purpose: the reason of what ``best`` says, however it scores alone (a
     new-user trial: "ce changement vise à…" four sentences after the vote it explains, 0.085 below
@@ -41,9 +41,17 @@ def _next_reason(best: Candidate, ranked: list[Candidate]) -> Candidate | None:
     WHY_MARGIN)."""
     sentences = best.hit.chunk.sentences
     at = next((i for i, s in enumerate(sentences) if s.start == best.sentence.start), None)
-    for after in sentences[at + 1:at + 1 + FOLLOWING] if at is not None else []:
+    said = {w[:6] for w in words(best.sentence.text) if len(w) >= 6}
+    question = {w[:6] for w in words(asked) if len(w) >= 6 and w not in STOP_WORDS}
+    for n, after in enumerate(sentences[at + 1:at + 1 + FOLLOWING] if at is not None else []):
         text = fold(after.text)
-        if _CAUSE.search(text) and _LEANS.search(text) and not fact.says_nothing(after.text):
+        # or goes on about the same thing: the very next sentence ("Il est interdit d'installer
+        # soi-même des logiciels. Toute installation passe par le support, afin de limiter les
+        # risques…"), or one that adds what the question asks and the fact left out ("Un atelier …
+        # comprend six séances. … L'atelier est gratuit, car il est financé par…")
+        own = {w[:6] for w in words(after.text) if len(w) >= 6}
+        goes_on = bool(said & own) and (n == 0 or bool((question - said) & own))
+        if _CAUSE.search(text) and (_LEANS.search(text) or goes_on) and not fact.says_nothing(after.text):
             return next((c for c in ranked if c.hit is best.hit and c.sentence.start == after.start and c.grounded),
                         None)
     return None
@@ -58,7 +66,7 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     if reason is not None:
         return fact.reply(q, fact.choose([reason] + [c for c in ranked if c is not reason]))
     why = bool(_ASKS_WHY.search(fold(q.text)))
-    then = _next_reason(best, ranked) if why else None
+    then = _next_reason(best, ranked, q.query) if why else None
     if then is not None:  # "Il a voté le passage à la semaine de quatre jours. … ce changement vise à …"
         return fact.reply(q, [then, best])  # the reason first: the fact it explains only if room remains
     if not why:

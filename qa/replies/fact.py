@@ -13,7 +13,8 @@ from ..question import Question
 from ..selection import REFERS_BACK, Candidate
 from ..text import fold, stem, words
 from ..types import Answer, Chunk, Span
-from .common import MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, join, quoted, together, window
+from .common import (MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, join, quoted, same_paragraph, together,
+                     window)
 
 # Abstention, tuned on PIAF dev (all answerable) against the same 929 questions asked of the article
 # alone (none answerable): at a 0.80 floor, 6.6% of the first abstain and 1.8% of the second answer.
@@ -127,15 +128,9 @@ def choose(ranked: list[Candidate], floor: float = MIN_COSINE) -> list[Candidate
     # without the names the best one holds.
     runner = next((c for c in ranked if c is not best and c.hit is best.hit and not heading_like(c.sentence.text)
                    and not _announces(c) and not says_nothing(c.sentence.text)
-                   and (not REFERS_BACK.match(c.sentence.text) or _same_paragraph(best.hit.chunk, best.sentence, c.sentence))
+                   and (not REFERS_BACK.match(c.sentence.text) or same_paragraph(best.hit.chunk, best.sentence, c.sentence))
                    and c.features.get("grounded_here", 1.0) >= best.features.get("grounded_here", 1.0)), None)
     return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
-
-
-def _same_paragraph(chunk: Chunk, a: Span, b: Span) -> bool:
-    """No blank line between the two sentences of ``chunk``."""
-    first, second = sorted((a, b), key=lambda s: s.start)
-    return "\n\n" not in chunk.text[max(0, first.end - chunk.start):max(0, second.start - chunk.start)]
 
 
 def second_hand(c: Candidate) -> bool:

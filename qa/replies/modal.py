@@ -28,7 +28,8 @@ _MUST_NOT = re.compile(r"\bn'(?:a|ont) (?:pas|aucune) (?:l'|d')?obligation(?: le
 # What narrows a denial to some cases: then it answers no flat "Non".
 _NARROWS = re.compile(r"\b(?:sauf|mais|sans|seulement|uniquement|excepte|hormis|plus de|moins de|au-dela|au dela|"
                       r"que|qu'|si|lorsque|lorsqu'|avant|apres|pendant|tant)\b")
-_PRONOUN_SUBJECTS = frozenset("on je tu il elle ils elles nous vous".split())
+# (and the "eux-mêmes", "soi-même" that only stress who acts)
+_PRONOUN_SUBJECTS = frozenset("on je tu il elle ils elles nous vous eux soi moi toi lui meme memes".split())
 # A thing refused in the passive: "Les espèces ne sont pas acceptées", "Le brûlage des déchets verts
 # est interdit". What is refused is the subject before it.
 _REFUSED = re.compile(r"\b(?:ne |n')?(?:est|sont) (?:pas )?(?:strictement |formellement |expressement )?"
@@ -79,8 +80,10 @@ def denied(question: str, sentence: str) -> bool:
             continue  # another action
         if not all(any(_same(o, w) for w in scope) for o in objects):
             continue  # other things: "payer par chèque" is not "payer par virement"
-        if subject and not any(_same(a, w) for a in subject for w in words(before)):
-            continue  # someone else: "Le bailleur ne peut pas…" for "Le locataire peut-il… ?"
+        # someone else: "Le bailleur ne peut pas…" for "Le locataire peut-il… ?"; "Il est interdit
+        # d'installer soi-même des logiciels" forbids it to anyone
+        if subject and not d.group().startswith("il est") and not any(_same(a, w) for a in subject for w in words(before)):
+            continue
         return True
     # the things, not where: "payer en espèces à la maison de santé" refuses "espèces"
     things = _content(re.split(r"\b(?:a|au|aux|dans|chez|sur)\b", q[m.end():])[0])

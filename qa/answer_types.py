@@ -70,12 +70,12 @@ _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesd
 PLACE_AT = r"\b(?:à|a|au|aux|en|dans|chez|près de|pres de|in|at)\s+(?:la |le |les |l'|l’|son |sa |ses )?"
 # A number in words, read whole ("quatre-vingt-cinq mille", "vingt et un"): an amount or a share
 # only with its unit after it ("douze euros", "quinze pour cent"), where "un" is no article.
-_WORDS_NUM = rf"\b(?:{_NUMWORD}|un|une)(?:[- ](?:et[- ])?(?:{_NUMWORD}|un|une))*"
+_WORDS_NUM = rf"\b(?:{_NUMWORD}|un|une)(?:[- ](?:et[- ])?(?:{_NUMWORD}|un|une|millions?|milliards?))*"
 SPAN_PATTERNS = {
     AMOUNT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:{_SCALE} ?)?(?:(?:de |d')?(?:{_UNIT}|{_MEASURE}))?|quelques {_UNIT}|"
-                       rf"{_WORDS_NUM} (?:{_SCALE} )?(?:de |d')?(?:dollars?|euros?|francs?|yens?))", re.I),
+                       rf"{_WORDS_NUM} (?:de |d')?(?:dollars?|euros?|francs?|yens?)\b)", re.I),
     PERCENT: re.compile(rf"{_LEAD}(?:{_NUM} ?(?:%|pour ?cents?|pourcents?)|quelques pourcents?|"
-                        rf"{_WORDS_NUM} (?:pour ?cents?|pourcents?))", re.I),
+                        rf"{_WORDS_NUM} (?:pour ?cents?|pourcents?)\b)", re.I),
     # a month is a whole word: "mai" is no date in "mairie", nor "mars" in "marsupial"
     # a day of the week answers when something recurs or opens ("collectés le jeudi", "du lundi au
     # vendredi"), and heads a full date ("le mardi 4 mars 2025")
@@ -140,15 +140,31 @@ def names_a_day(question: str, span: str) -> bool:
     ("Quand la maison de santé a-t-elle été agrandie ?" answered "Le dimanche." of "fermée le
     dimanche")."""
     f = fold(question)
-    if _ONCE.search(f) and _WEEKDAY_ALONE.fullmatch(fold(span).strip()):
+    if (past_event(question) or _ONCE.search(f)) and _WEEKDAY_ALONE.fullmatch(fold(span).strip()):
         return False
     return not _DAY_ASKED.search(f) or bool(_A_DAY.search(fold(span)))
 
 
-# A question about what happened once, in the past: "a-t-elle été agrandie", "a eu lieu",
-# "s'est-il tenu", "when was it built", "when did it open".
-_ONCE = re.compile(r"\b(?:a|ont|avait|avaient)(?:-t)?(?:-(?:il|elle|ils|elles|on))? (?!lieu\b|droit\b|besoin\b)(?:ete|eu|\w+(?:e|es|i|is|u|us|t|ts))\b|"
-                   r"\bs'(?:est|etait)(?:-(?:il|elle))?\b|\b(?:when|what day) (?:was|were|did)\b")
+# A question about what happened once, in the past: "a-t-elle été agrandie", "ont ouvert",
+# "s'est-il tenu", "when was it built", "when did it open". Read on the accented text: "à Nantes" is
+# no "a" (has); "a lieu", "a droit" say what happens now.
+_AUXILIARY = re.compile(r"(?<![\w-])(?:a|ont|avait|avaient)(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+(?:été\s+)?"
+                        r"([a-zà-ÿ]{4,})")
+_PARTICIPLE = re.compile(r"[a-z]+(?:e|es|ee|ees|i|ie|is|ies|u|ue|us|t|te|ts)")
+_NOT_PARTICIPLE = frozenset("lieu droit besoin peur envie faim soif tort raison".split())
+_ONCE = re.compile(r"\bs'(?:est|etait)(?:-(?:il|elle))?\b|\b(?:when|what day) (?:was|were|did)\b")
+
+
+def past_event(question: str) -> str | None:
+    """The past participle a French question asks with ("agrandie" of "Quand la maison de santé
+    a-t-elle été agrandie ?"), folded; None when it asks in the present."""
+    for m in _AUXILIARY.finditer(question.lower()):
+        word = fold(m.group(1))
+        if word not in STOP_WORDS and word not in _NOT_PARTICIPLE and _PARTICIPLE.fullmatch(word):
+            return word
+    return None
+
+
 _WEEKDAY_ALONE = re.compile(rf"(?:le |les |chaque |tous les |on |every )?{_WEEKDAY}s?(?: (?:matin|soir|apres-midi))?")
 
 
@@ -225,115 +241,5 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
     return out
 
 
-_MONTHS = dict(zip("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(),
-                   "January February March April May June July August September October November December".split()))
-_DAYS = dict(zip("lundi mardi mercredi jeudi vendredi samedi dimanche".split(),
-                 "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()))
-_SCALES = {"milliard": "billion", "milliards": "billion", "million": "million", "millions": "million",
-           "mille": "thousand", "milliers": "thousand"}
-_LEADS = {"environ": "about", "pres de": "nearly", "plus de": "more than", "moins de": "less than",
-          "superieure a": "more than", "superieur a": "more than", "inferieure a": "less than",
-          "inferieur a": "less than", "de l'ordre de": "about", "quelque": "some", "au moins": "at least",
-          "au plus": "at most", "jusqu'a": "up to"}
-_UNITS_EN = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month", "semaine": "week",
-             "semaines": "week", "jour": "day", "jours": "day", "heure": "hour", "heures": "hour", "minute": "minute",
-             "minutes": "minute", "seconde": "second", "secondes": "second"}
-_CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livre": "£", "livres": "£"}
-
-
-def to_english(span: str, kind: str | None = None) -> str:
-    """Render a French amount, percentage or date in English when the form is unambiguous
-    ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
-    f = fold(span).strip()
-    if kind == DURATION or kind == COUNT and not re.search(r"\d", f):  # "Cinq ans." / "Trois." in an
-        f = _in_digits(f)  # English reply read as French ("3 millions" is no "3 1000000")
-    elif kind in (AMOUNT, PERCENT) and not re.search(r"\d", f):  # "douze euros" -> "€12"
-        words_num = re.match(rf"{_WORDS_NUM}", f)
-        scale = re.match(r"(.*?)[- ]((?:milliard|million)s?)$", words_num.group()) if words_num else None
-        if words_num:  # "trois millions" -> "3 millions", "quatre-vingt-cinq mille" -> "85 000"
-            number = _in_digits(scale.group(1) if scale else words_num.group())
-            if number.isdigit():
-                rest = f[len(scale.group(1)) if scale else words_num.end():]
-                f = f"{int(number):,}".replace(",", " ") + rest
-    if kind == DURATION:
-        m = re.fullmatch(rf"(entre )?(\d+(?:[.,]\d+)?) (a|ou|to|or|-|et) (\d+(?:[.,]\d+)?) ({_TIME_UNIT[3:-3]})", f)
-        if m and m.group(5) in _UNITS_EN:  # "2 à 3 semaines" -> "2 to 3 weeks"
-            joiner = {"ou": "or", "or": "or", "et": "and"}.get(m.group(3), "to")
-            lead = "between " if m.group(1) else ""
-            return f"{lead}{m.group(2)} {joiner} {m.group(4)} {_UNITS_EN[m.group(5)]}s"
-        m = re.fullmatch(rf"(quelques|plusieurs) ({_TIME_UNIT[3:-3]})", f)
-        if m and m.group(2) in _UNITS_EN:  # "quelques minutes" -> "a few minutes"
-            return f"{'a few' if m.group(1) == 'quelques' else 'several'} {_UNITS_EN[m.group(2)]}s"
-        m = re.fullmatch(r"(.+?),? et (\d.*)", f)
-        if m:  # "1 mois et 10 jours" -> "1 month and 10 days"
-            a, b = to_english(m.group(1), DURATION), to_english(m.group(2), DURATION)
-            return f"{a} and {b}" if a != m.group(1) and b != m.group(2) else span
-        m = re.fullmatch(rf"(?:(\w+(?: \w+)?) )?(\d+(?:[.,]\d+)?|\w+(?:-\w+)*) ({_TIME_UNIT[3:-3]})", f)
-        if m and m.group(2)[0].isdigit() and m.group(3) in _UNITS_EN:
-            n = m.group(2).replace(",", ".")
-            unit = _UNITS_EN[m.group(3)] + ("" if n in ("1", "1.0") else "s")
-            lead = _LEADS.get(m.group(1) or "", "")
-            return f"{lead + ' ' if lead else ''}{n} {unit}"
-        return span
-    if kind == DATE:  # "le mardi 4 mars 2025" reads as "March 4, 2025"
-        f = re.sub(rf"^(le |en )?{_WEEKDAY} (?=\d)", r"\1", f)
-    day = re.fullmatch(rf"(le |les |chaque |tous les )?({_WEEKDAY[3:-1]})s?( matin| soir| apres-midi)?", f) \
-        if kind == DATE else None
-    if day and day.group(2) in _DAYS:  # "le jeudi" -> "on Thursday", "chaque mardi" -> "every Tuesday"
-        every = day.group(1) in ("les ", "chaque ", "tous les ")
-        part = {" matin": " morning", " soir": " evening", " apres-midi": " afternoon"}.get(day.group(3) or "", "")
-        return f"{'every' if every else 'on'} {_DAYS[day.group(2)]}{part}"
-    if kind == DATE and _YEAR.match(f):
-        return ("since " if f.startswith("depuis") else "in ") + f.split()[-1]
-    m = re.fullmatch(r"(entre|du) (.+?) (?:et|au) (.+)", f) if kind == DATE else None
-    if m:  # a period: each end alone, then together ("between January 15 and May 15, 2020")
-        first = m.group(2)
-        day = re.fullmatch(r"(?:le )?(\d{1,2}(?:er)?)", first)
-        if day and " " in m.group(3):  # "du 5 au 7 juillet 2024", "entre le 5 et le 7 juillet 2024"
-            end = re.sub(r"^le ", "", m.group(3))
-            first = f"{day.group(1)} {end.split(' ', 1)[1]}"  # the first day has the last one's month
-        a, b = (re.sub(r"^on ", "", to_english(x, DATE)) for x in (first, m.group(3)))  # "from Monday to Friday"
-        if a != first and b != m.group(3):
-            return f"{'between' if m.group(1) == 'entre' else 'from'} {a} {'and' if m.group(1) == 'entre' else 'to'} {b}"
-        return span
-    lead = ""
-    for fr, en in _LEADS.items():
-        if f.startswith(fr + " "):
-            lead, f = en + " ", f[len(fr) + 1:]
-            break
-    m = re.fullmatch(rf"({_NUM}) ?(?:({_SCALE}) ?)?(?:(?:de |d')?(dollars?|euros?|livres?|%|pour ?cents?|pourcents?))?", f)
-    if m:
-        num, scale, unit = m.group(1), m.group(2), m.group(3)
-        num = num.replace("\u202f", ",").replace("\u00a0", ",").replace(" ", ",") if re.search(r"\d[  ]\d{3}", num) else num
-        num = re.sub(r"(\d),(\d{1,2})$", r"\1.\2", num) if "," in num and not re.search(r",\d{3}$", num) else num
-        words = (" " + _SCALES.get(scale, scale)) if scale else ""
-        if unit in _CURRENCY:
-            return f"{lead}{_CURRENCY[unit]}{num}{words}"
-        if unit and (unit == "%" or "cent" in unit):
-            return f"{lead}{num}%"
-        if not unit:
-            return f"{lead}{num}{words}"
-    m = re.fullmatch(r"(?:le |en )?(\d{1,2})(?:er)? (\w+)(?: (\d{4}))?", f)
-    if m and m.group(2) in _MONTHS:
-        return f"{_MONTHS[m.group(2)]} {int(m.group(1))}" + (f", {m.group(3)}" if m.group(3) else "")
-    m = re.fullmatch(r"(en |fin |debut |mi-)?(\w+)(?: (\d{4}))?", f)
-    if m and m.group(2) in _MONTHS:  # "en septembre 2024" -> "in September 2024"
-        pre = {"en ": "in ", "fin ": "late ", "debut ": "early ", "mi-": "mid-"}.get(m.group(1) or "", "")
-        return f"{pre}{_MONTHS[m.group(2)]}" + (f" {m.group(3)}" if m.group(3) else "")
-    m = re.fullmatch(r"(fin|debut|mi-) ?(\d{4})", f)
-    if m:  # "début 2025" -> "early 2025"
-        return {"fin": "late ", "debut": "early ", "mi-": "mid-"}[m.group(1)] + m.group(2)
-    m = re.fullmatch(r"(?:en |depuis )?(\d{4})", f)
-    if m:
-        return ("since " if f.startswith("depuis") else "in ") + m.group(1)
-    return f if kind == COUNT and re.fullmatch(r"\d+", f) else span
-
-
-def _in_digits(text: str) -> str:
-    """French numbers in words as digits ("cinq ans" -> "5 ans", "vingt et un" -> "21"), by text2num;
-    "un" too, which alone would read as an article: here it is the whole answer's number."""
-    from text_to_num import alpha2digit
-
-    digits = alpha2digit(text, "fr", threshold=0)
-    # "quinze premiers jours" is no "15 1ers jours": an ordinal keeps its words
-    return text if re.search(r"\d(?:ers?|eres?|es?|emes?)\b", digits) else digits
+# Shared with qa/english.py, which renders these spans in English.
+NUMBER_WORDS, NUMERAL, SCALE, TIME_UNIT, WEEKDAY, YEAR = _WORDS_NUM, _NUM, _SCALE, _TIME_UNIT, _WEEKDAY, _YEAR

@@ -11,7 +11,7 @@ CHUNKER_VERSION = "7"  # 2: wrapped lines read as one paragraph, list items afte
 # 3: punctuation alone is no sentence; 4: numbered headings ("3. DURÉE") open sections;
 # 5: numbered steps ("1. Remplir…") are items, one sentence each; 6: a short line with no body
 # under it (a table cell, "Référente RH : Isabelle Durand") is an item, not a heading; 7: a
-# sentence ends after a unit ("13 h."), and a lower-case letter alone is no initial; the rows of
+# sentence ends after a unit ("de 10 h à 13 h. L'abonnement…", not "p. 45"); the rows of
 # an HTML table are read as lines (qa/readers.py), which the documents' signature does not see
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
@@ -72,9 +72,10 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
             before = _WORD_BEFORE.search(text, max(0, m.start() - WORD_WINDOW), m.start())
             word = before.group().lower() if before else ""
             # "de 10 h à 13 h. L'abonnement…": a unit after a number ends its sentence, where an
-            # initial ("J. Smith", a capital) or "M." does not
-            unit = len(word) == 1 and before.group().islower() and re.search(r"\d\s?$", text[:before.start()])
-            if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and before.group().isupper())) and not unit:
+            # initial ("J. Smith") or an abbreviation ("M.", "p. 45", "10 h. 30") does not
+            unit = len(word) == 1 and before.group().islower() and re.search(r"\d\s?$", text[:before.start()]) \
+                and not text[m.end():].lstrip()[:1].isdigit()
+            if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) and not unit:
                 continue
             # "1. Remplir le formulaire": the number of a step opens its line, it ends nothing
             if before and word.isdigit() and len(word) <= 2 and not text[start:before.start()].strip():

@@ -15,10 +15,11 @@ _COMPOUND = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:-[a-zà-ÿ]+)+(?![\w-])")
 _ANY_CASE = re.compile(_COMPOUND.pattern, re.I)
 # The pronoun a question inverts after its verb ("peut-il", "a-t-elle", "est-ce"): no compound.
 _INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|ce|je|tu|nous|vous|moi|toi|lui|en|y|la|le|les|leur)(?![\w-])")
-# What a first part makes of the thing the rest names: another person or thing of its kind.
-_MODIFIERS = frozenset("vice grand grands grande grandes arriere demi sous ex beau beaux belle belles co petit "
-                       "petits petite petites contre anti pre post mi semi non auto neo pseudo quasi super hyper "
-                       "micro mini multi inter extra ultra".split())
+# What a first part makes of the person the rest names: another relative or another role
+# ("vice-président", "grand-parent", "demi-frère", "belle-mère", "ex-mari", "sous-directeur").
+# Not "non-", "mi-", "anti-"…: "non-résident" may be the "extérieurs" of a price list, "mi-temps" its
+# "temps partiel".
+_MODIFIERS = frozenset("vice grand grands grande grandes arriere demi beau beaux belle belles ex co sous".split())
 
 
 def compounds(text: str, any_case: bool = False) -> set[str]:
@@ -39,9 +40,12 @@ def unwritten(query: str, written: set[tuple[str, ...]], stems: set[str],
     words that follow one another, "grand parent"). Another compound the documents never write
     ("place-forte" of a text that says "château") may be a paraphrase, like any unknown word."""
     out = []
+    modified = {k[0] for k in written}
     for c in compounds(query):
         parts = c.split("-")
-        if parts[0] not in _MODIFIERS or stem(parts[-1]) not in stems:
+        # nor where the documents write the modifier with another word: "grand-parent" may stand
+        # for the "grand-mère" asked
+        if parts[0] not in _MODIFIERS or stem(parts[-1]) not in stems or stem(parts[0]) in modified:
             continue
         k = key(c)
         if k in written or stem("".join(parts)) in stems or all(pair in pairs for pair in zip(k, k[1:])):
@@ -57,7 +61,7 @@ def narrower(query: str, sentence: str) -> bool:
     said = fold(sentence)
     for c in compounds(query):  # lower case: no name
         first, last = c.rsplit("-", 1)
-        if len(last) < 3 or c in said or f"{first.replace('-', ' ')} {last}" in said:
+        if len(first) < 2 or len(last) < 3 or c in said or f"{first.replace('-', ' ')} {last}" in said:
             continue
         if re.search(rf"(?<![\w-]){re.escape(last[:5])}", said):
             return True

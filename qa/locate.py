@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans, names_a_day
+from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find_spans, names_a_day, past_event
 from .asked import subject_terms
 from .bounds import bounded, other_bound
 from .followup import entities
@@ -71,19 +71,14 @@ def mass(query: str) -> bool:
         and not re.search(r"[sx]$", noun)
 
 
-# The participle of what happened, in a French question for its date: "Quand la maison de santé
-# a-t-elle été agrandie ?", "Quand le club a-t-il ouvert ?".
-_EVENT = re.compile(r"\bquand\b.*\b(?:a|ont|avait|avaient)(?:-t)?(?:-(?:il|elle|ils|elles|on))?\s+(?:ete\s+)?"
-                    r"(?!lieu\b|droit\b|besoin\b|ete\b|eu\b)([a-z]{4,}(?:e|es|ee|ees|i|ie|is|ies|u|ue|us|t|te|ts))\b")
-
-
+SCOPE = 8  # the words after a part that say which it is (a clause)
 _PART = re.compile(r"\b(?:dont|parmi lesquel(?:le)?s|of which|of whom|including)\s+(?:environ\s+|plus de\s+|pres de\s+)?$", re.I)
 
 
 def event_verb(query: str) -> str | None:
-    """What a French question for a date asks happened ("agrandie"), when it asks with a past participle."""
-    m = _EVENT.search(fold(query))
-    return m.group(1) if m else None
+    """What a French question for a date asks happened ("agrandie" of "Quand la maison de santé
+    a-t-elle été agrandie ?"), when it asks "quand" with a past participle."""
+    return past_event(query) if re.search(r"\bquand\b", fold(query)) else None
 
 
 def counted_noun(query: str) -> str | None:
@@ -96,7 +91,7 @@ def counted_noun(query: str) -> str | None:
 # Measured on PIAF dev: requiring instead the counted noun right after the number (or anywhere in
 # the sentence) lost 0.013 (0.011) answer containment: texts paraphrase what they count.
 _MEASURED = re.compile(r"\s*(?:(?:de |d')?(?:milliards?|millions?|milliers?|mille)\s+(?:de |d')?(?:dollars?|euros?|livres?)|"
-                       r"(?:de |d')?(?:dollars?|euros?|livres?)\b|%|pour ?cents?|pourcents?|\$|€|£|dollars?|euros?|livres? sterling|francs?|"
+                       r"(?:de |d')?(?:dollars?|euros?)\b|%|pour ?cents?|pourcents?|\$|€|£|dollars?|euros?|livres? sterling|francs?|"
                        r"(?:kilo|centi|milli)?(?:metres?|grammes?)\b|km2?\b|kg\b|tonnes?|litres?|hectares?|degres?|°)")
 
 
@@ -105,13 +100,17 @@ def counts_other(sentence: str, span: str, query: str) -> bool:
     names something else than the noun ``query`` counts ("trois cent douze adhérents" for
     "combien de bénévoles", the "ans" of "4 à 10 ans"); not one a verb or another word parts from
     it ("trois étaient des immigrés hongrois" may count the physicists asked)."""
-    noun, at = counted_noun(query), sentence.find(span)
-    m = _NEXT.match(fold(sentence[at + len(span):])) if noun and at >= 0 else None
-    return bool(m) and m.group(1) not in STOP_WORDS and not _counts(m.group(1), noun)
+    noun = counted_noun(query)
+    ends = [m.end() for m in re.finditer(re.escape(span), sentence)] if noun else []
+
+    def other(end: int) -> bool:  # its first word, or the one after an adjective ("40 nouveaux bénévoles")
+        m = _NEXT.match(fold(sentence[end:]))
+        return bool(m) and m.group(1) not in STOP_WORDS and not _counts(" ".join(m.groups("")), noun)
+    return bool(ends) and all(other(end) for end in ends)  # each time the number is written
 
 
-# The first word after a number, past "de", "d'" or the other end of a range ("à 10").
-_NEXT = re.compile(r"\s*(?:(?:a|au|ou|-)\s*\d+\s*)?(?:de |d')?([^\W\d_]{3,})")
+# The first words after a number, past "de", "d'" or the other end of a range ("à 10").
+_NEXT = re.compile(r"\s*(?:(?:a|au|ou|-)\s*\d+\s*)?(?:de |d')?([^\W\d_]{3,})(?:\s+([^\W\d_]{3,}))?")
 
 
 # "Combien de fois" counts occurrences: "à 11 reprises", not the "neuf jours" one of them lasted.
@@ -211,8 +210,11 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
             # sociétés annoncent…"): no answer to how many of another noun ("Combien d'employés
             # compte Anthropic ?" answered "Trois."). PIAF dev count questions: one gained, one lost.
             spans = continued(sentence, spans, exact) or [sp for sp in spans if not _ANAPHORIC.search(sentence[:sp[0]])]
-            # "vingt-deux places, dont deux places réservées": "dont" counts a part of the number before
-            spans = [sp for i, sp in enumerate(spans) if not (i and _PART.search(sentence[:sp[0]]))] or spans
+            # "vingt-deux places, dont deux places réservées": "dont" counts a part of the number
+            # before, unless the question names what the part is ("pour les personnes handicapées")
+            asked = {stem(w) for w in words(query) if w not in STOP_WORDS and len(w) > 3} - {stem(noun)}
+            spans = [sp for i, sp in enumerate(spans) if not (i and _PART.search(sentence[:sp[0]])) or
+                     asked & {stem(w) for w in words(sentence[sp[1]:])[:SCOPE]}] or spans
             if not spans and mass(query):  # "combien d'électricité" asks how much: "1,5 %" of it
                 # answers; a count still wins ("Combien de personne…", misspelt, counts "2500 personnes")
                 spans = find_spans(sentence, AMOUNT, exclude=names)
@@ -222,6 +224,11 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
         # is no number of weeks: the unit the rate is given per is not the answer's
         unit = per.group(1) or per.group(2)
         spans = [sp for sp in spans if not re.search(rf"\b{_PER_UNIT.get(unit, unit)}", fold(sentence[sp[0]:sp[1]]))]
+        if not spans:
+            return []
+    if kind == DURATION and re.search(r"\b(?:tous les|chaque) combien\b", fold(query)):  # how often: the
+        # lapse that repeats ("tous les quatre ans"), not how long something lasts ("pendant 2 heures")
+        spans = [sp for sp in spans if re.search(r"\b(?:(?:tous|toutes) les|chaque)\s*$", fold(sentence[:sp[0]]))]
         if not spans:
             return []
     if kind == DURATION and (narrow := qualifiers(query)):  # "Combien de jours de RTT ?" of "(218 jours

@@ -65,7 +65,7 @@ _SUMMARY = _P(r"\b(?:resum|synthe|summar|sum (?:it |them |this |that )?up|tl ?;?
               r"what(?:'s| is| are) (?:this|the|these|it) (?:\w+ )?(?:about)|what (?:is|are) (?:this|the|these) "
               r"(?:documents?|articles?|texts?|files?|fiches?) about|what does (?:this|the) (?:\w+ )?(?:talk|deal) about)")
 # An English question's "resume" is a verb: "When do classes resume?" asks no summary.
-_ENGLISH_ASKS = _P(r"^(?:when|where|will|do|does|did|how|what|why|is|are|can|could|would|should|who|which)\b")
+_ENGLISH_ASKS = _P(r"^(?:when|where|will|do|does|did|how|what|why|is|are|who|which)\b")
 
 
 def _asks_summary(q: str) -> bool:

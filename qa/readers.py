@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -145,27 +146,28 @@ def read_html(data: bytes) -> Extracted:
     return Extracted(text, {k: v for k, v in meta.items() if v})
 
 
-def _flatten(table) -> None:
-    """Each row of a table as one line that reads as it is meant: "Visite à domicile : 40 €" (the
-    cells ran together: "Visite à domicile40 €"), "Éveil musical : 120 € (Habitants) ; 165 €
-    (Extérieurs)" under a header row, which is dropped (its names go with the values)."""
-    header: list[str] = []
-    for row in table.find_all("tr"):
-        cells = [" ".join(c.get_text(" ").split()) for c in row.find_all(["td", "th"])]
-        if not any(cells):
-            row.decompose()
-            continue
-        if all(c.name == "th" for c in row.find_all(["td", "th"])) and not header:
-            header = cells
-            row.decompose()
-            continue
-        if len(cells) > 2 and len(header) == len(cells):
-            line = f"{cells[0]} : " + " ; ".join(f"{c} ({h})" if h else c for c, h in zip(cells[1:], header[1:]))
-        elif len(cells) == 2:
-            line = f"{cells[0]} : {cells[1]}"
-        else:
-            line = " ; ".join(c for c in cells if c)
-        row.replace_with(f"\n\n{line}\n\n")
+def _flatten(table: Any) -> None:
+    """Each row of a plain data table as one line that reads as it is meant: "Visite à domicile :
+    40 €" (the cells ran together: "Visite à domicile40 €"), and under a header row "Éveil musical :
+    120 € (Habitants) ; 165 € (Extérieurs)", the header's names going with the values. A table that
+    lays out a page (blocks in its cells), nests another, spans cells or has rows of different
+    lengths is left as it reads."""
+    rows = [[c for c in row.find_all(["td", "th"], recursive=False)] for row in table.find_all("tr")]
+    rows = [r for r in rows if r]
+    if not rows or table.find("table") or len({len(r) for r in rows}) != 1 or len(rows[0]) < 2 or \
+            any(c.has_attr("colspan") or c.has_attr("rowspan") or c.find(_BLOCKS_IN_CELLS) for r in rows for c in r):
+        return
+    texts = [[" ".join(c.get_text(" ").split()) for c in r] for r in rows]
+    header = texts[0] if all(c.name == "th" for c in rows[0]) else None
+    lines = []
+    for cells in texts[1:] if header else texts:
+        values = [f"{c} ({h})" if header and h else c for c, h in zip(cells[1:], (header or cells)[1:]) if c]
+        if cells[0] or values:
+            lines.append(f"{cells[0]} : {' ; '.join(values)}" if cells[0] else " ; ".join(values))
+    table.replace_with("\n\n" + "\n".join(lines) + "\n\n")
+
+
+_BLOCKS_IN_CELLS = ["p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"]
 
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)

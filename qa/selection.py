@@ -51,14 +51,27 @@ CONTINUES = re.compile(
 # A sentence whose subject is a personal pronoun is about what the one before it names ("Il est
 # organisé par…" after "Le vide-greniers se tiendra…"); a connective ("Parallèlement") only links
 # two facts, and a demonstrative brings its own noun ("Ces engagements … la valorisation").
-# ("Il est interdit de…", "Il y a…", "Il faut…" name nothing: impersonal)
-REFERS_BACK = re.compile(r"(?:Il|Elle|Ils|Elles|It|They|He|She)\b(?!\s+(?:y a|faut|s'agit|est \w+ (?:de|d')|is\b|was\b))")
+# ("Il est interdit de…", "Il y a…", "Il faut…" name nothing: impersonal; "Il est chargé de la
+# comptabilité", "It was founded in 2021" name what came before)
+IMPERSONAL = re.compile(
+    r"(?:Il|It)\s+(?:y a|y avait|faut|fallait|s'agit|s'agissait|suffit|convient|importe|semble|"
+    r"(?:est|était|sera|serait|is|was|will be|would be)\s+(?:(?:très|plus|particulièrement|strictement|formellement|"
+    r"vivement|fortement|also|very|strongly)\s+)?(?:interdit|obligatoire|possible|impossible|nécessaire|recommandé|"
+    r"conseillé|déconseillé|permis|important|utile|inutile|préférable|indispensable|défendu|prévu|demandé|rappelé|"
+    r"précisé|difficile|facile|essentiel|souhaitable|probable|vrai|clair|normal|temps|forbidden|prohibited|"
+    r"mandatory|compulsory|necessary|important|recommended|advisable|likely|unlikely|clear|true|"
+    r"expected|required)\b)")
+REFERS_BACK = re.compile(r"(?:Il|Elle|Ils|Elles|It|They|He|She)\b(?!\s*$)")
+
+
+def refers_back(text: str) -> bool:
+    """The sentence's subject is a personal pronoun that stands for what came before it."""
+    return bool(REFERS_BACK.match(text)) and not IMPERSONAL.match(text)
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
 _WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
 _ITEM = re.compile(r"[:;•]\s*$")
-_PRICE = frozenset("prix tarif tarifs cout couts price prices cost costs fee fees".split())
 
 
 @dataclass
@@ -106,9 +119,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     bridged = frozenset(analyze(also))
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
     names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)]
-    # what a list line's label must name: the question's subject terms, but its names and the words
-    # for a price ("Quel est le tarif d'une visite ?" of "Visite à domicile : 40 €")
-    itemised = set(subject_terms(" ".join(w for w in words(plain) if w not in not_subject_fr() and w not in _PRICE))) - \
+    # what a list line's label is compared with: the question's subject terms, but its names
+    itemised = set(subject_terms(" ".join(w for w in words(plain) if w not in not_subject_fr()))) - \
         {t for n in names for t in analyze(n)}
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(unlabelled(query))))  # "Préventel : qui peut le consulter ?"
@@ -158,10 +170,9 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                 span, near = locate(s.text, kind, query)
                 # "- École de natation (4 à 10 ans) : 165 €" is no price "pour les seniors", nor is
                 # "Séance de kinésithérapie : 18 €" for "chez l'orthophoniste": a list line's label is
-                # all it says of what its value is for, under its headings
+                # all it says of what its value is for
                 if span and french and kind in (AMOUNT, COUNT, DURATION, PERCENT) and \
-                        (other_label(s.text, query) or list_line(s.text) and
-                         not all(_has(t, term_set(f"{c.title} {c.section} {s.text}")) for t in itemised)):
+                        (other_label(s.text, query) or another_item(s.text, itemised, f"{c.title} {c.section}")):
                     span = None
                 typed = span is not None
                 # the sentence says where, but "Centre." alone would not; or which of its values is asked
@@ -175,7 +186,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             in_context = coverage(weights, term_set(s.text) | before) or 0.0
             # "Il est organisé par…" three sentences after "Le vide-greniers se tiendra…": a pronoun
             # subject may name what its paragraph's first sentence is about, less surely (half)
-            if REFERS_BACK.match(s.text):
+            if refers_back(s.text):
                 covered = in_context + (max(in_context, coverage(weights, term_set(s.text) | before | opening) or 0.0)
                                         - in_context) / 2
             else:
@@ -215,6 +226,18 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                                  sum(w * f[k] for k, w in WEIGHTS.items())))
             before = term_set(s.text)
     return out
+
+
+def another_item(line: str, asked: set[str], headings: str) -> bool:
+    """A "label : value" list line whose label names something the question does not ("Séance de
+    kinésithérapie : 18 €"), while the question names something that neither the line nor its
+    headings do ("chez l'orthophoniste"); not "Éveil musical : 120 €" for "Combien coûte
+    l'inscription à l'éveil musical ?", whose label the question names whole."""
+    if not list_line(line):
+        return False
+    label = set(analyze(line.split(":", 1)[0]))
+    return any(not _has(t, asked) for t in label if not t.isdigit()) and \
+        any(not _has(t, term_set(f"{headings} {line}")) for t in asked)
 
 
 def _opening_word(name: str, query: str, hits: list[Hit], common: frozenset[str] = frozenset()) -> bool:

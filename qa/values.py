@@ -167,9 +167,15 @@ def other_label(sentence: str, query: str) -> bool:
 
 
 def list_line(sentence: str) -> bool:
-    """A "label : value" line of a list: a bullet, or a short line ("Remarque : les seniors paient
-    100 €." is a sentence)."""
-    return bool(_LABELLED_ITEM.match(sentence)) and bool(_BULLET.match(sentence) or len(sentence.split()) <= 10)
+    """A "label : value" line of a list: a bullet, or a short label and value with no full stop
+    ("Séance avec la psychologue (dispositif Mon soutien psy) : 50 € (Tarif)", a table's row;
+    "Remarque : les seniors paient 100 €." is a sentence)."""
+    item = _LABELLED_ITEM.match(sentence)
+    if not item:
+        return False
+    value = sentence[item.end("label"):].lstrip(" :")
+    return bool(_BULLET.match(sentence)) or (len(item.group("label").split()) <= 10 and len(value.split()) <= 8
+                                             and not re.search(r"[.!?]\s*$", sentence))
 
 
 def per_group(sentence: str, spans: list[Offsets],

@@ -43,6 +43,9 @@ def test_a_unit_after_a_number_ends_its_sentence():
                                            "Le bassin fait 25 m. Il est chauffé.")]
     assert got == ["Ouvert le samedi de 10 h à 13 h.", "L'abonnement coûte 12 euros.", "Le bassin fait 25 m.",
                    "Il est chauffé."]
+    # a page or a time goes on after its abbreviation (a review)
+    assert [s.text for s in split_sentences("Voir Tome 2 p. 45. Le train part à 10 h. 30 précises.")] == \
+        ["Voir Tome 2 p. 45.", "Le train part à 10 h. 30 précises."]
 
 
 def test_long_section_splits_with_overlap_and_exact_offsets():

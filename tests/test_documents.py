@@ -37,15 +37,20 @@ def test_html_that_the_page_hides_is_not_text():
 def test_an_html_table_reads_row_by_row():
     from qa.readers import read_html
 
-    page = ("<html><body><h2>Tarifs</h2><table><tr><th>Acte</th><th>Tarif</th></tr>"
-            "<tr><td>Visite à domicile</td><td>40 €</td></tr></table>"
+    page = ("<html><body><h2>Tarifs</h2><table><tr><th>Acte</th><th>Tarif réduit</th></tr>"
+            "<tr><td>Visite à domicile</td><td>20 €</td></tr><tr><td>Séance</td><td>15 €</td></tr></table>"
             "<table><tr><th>Formule</th><th>Habitants</th><th>Extérieurs</th></tr>"
-            "<tr><td>Éveil musical</td><td>120 €</td><td>165 €</td></tr></table><p>Fin.</p></body></html>")
+            "<tr><td>Éveil musical</td><td>120 €</td><td>165 €</td></tr><tr><td>Chorale</td><td></td><td>90 €</td></tr>"
+            "</table><table><tr><td><h2>Horaires</h2><p>Ouvert le mardi.</p></td><td><p>Fermé le lundi.</p></td></tr>"
+            "</table><table><tr><th colspan='2'>Tarifs 2025</th></tr><tr><td>Cours</td><td>30 €</td></tr></table>"
+            "<p>Fin.</p></body></html>")
     text = read_html(page.encode()).text
-    # the cells ran together ("Visite à domicile40 €"); a header's names go with the values
-    assert "Visite à domicile : 40 €" in text
-    assert "Éveil musical : 120 € (Habitants) ; 165 € (Extérieurs)" in text
-    assert "Acte" not in text and "Formule" not in text
+    # the cells ran together ("Visite à domicile40 €"); a header's names go with the values, an
+    # empty cell says nothing
+    assert "Visite à domicile : 20 € (Tarif réduit)\nSéance : 15 € (Tarif réduit)" in text
+    assert "Éveil musical : 120 € (Habitants) ; 165 € (Extérieurs)\nChorale : 90 € (Extérieurs)" in text
+    # a table that lays out a page, or spans cells, reads as before: its headings and paragraphs kept
+    assert "# Horaires\n\nOuvert le mardi.\n\nFermé le lundi." in text and "Tarifs 2025" in text
 
 
 def test_markdown_front_matter_is_yaml(tmp_path):

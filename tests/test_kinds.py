@@ -136,7 +136,7 @@ def test_a_town_bulletin_read_as_a_new_user_asked_it(tmp_path, base_settings, em
     assert "Lemoine" not in res.text, res.text
     # the club's members are not its volunteers: no "Trois cent douze." leads
     res = pipe.answer("Combien de bénévoles compte le club de natation ?")
-    assert not res.text.lower().startswith("trois cent douze"), res.text
+    assert res.text.startswith(("Selon le document", "Je ne trouve", "Le document")), res.text
     # the documents name a president and a parent, never a vice-president nor a grandparent
     for q, word in (("Qui est le vice-président du club de natation ?", "vice-président"),
                     ("Combien de jours de congé pour le décès d'un grand-parent ?", "grand-parent")):
@@ -145,4 +145,4 @@ def test_a_town_bulletin_read_as_a_new_user_asked_it(tmp_path, base_settings, em
     # a list line's label is all it says of what its value is for
     assert pipe.answer("Quel est le tarif d'une séance de kinésithérapie ?").text.startswith("18 €")
     res = pipe.answer("Quel est le tarif d'une séance chez l'orthophoniste ?")
-    assert not res.text.startswith("18 €"), res.text
+    assert res.text.startswith(("Selon le document", "Je ne trouve", "Le document")), res.text

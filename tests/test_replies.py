@@ -484,6 +484,11 @@ def test_documents_that_never_write_a_compound_hold_nothing_about_it():
     assert gaps("Combien de jours pour un demi-frère ?") == []  # "frère" is not written: the word checks judge
     assert gaps("Peut-il venir ? Est-ce ouvert ? A-t-elle dix-huit ans ?") == []  # inversions and numbers
     assert gaps("Quel rôle joue la place-forte ?") == []  # no modifier first: may be a paraphrase
+    assert gaps("Quel est le prix pour un non-résident ?") == []  # the "extérieurs" of a price list
+    with_grand = Lexicon([passage("Congés\n\nDécès d'un grand-parent : 3 jours. Décès de la mère : 5 jours.\n")])
+    # "grand-parent" may stand for the grandmother asked
+    assert unwritten("Combien de jours pour ma grand-mère ?", with_grand.compounds, with_grand.stems,
+                     with_grand.pairs) == []
 
 
 def test_a_pronoun_of_another_paragraph_is_not_quoted_beside_the_answer():
@@ -521,6 +526,22 @@ def test_a_verdict_from_a_sentence_that_says_what_is_asked():
     assert not got.text.startswith("Oui"), got.text
 
 
+def test_no_verdict_for_someone_else_or_for_a_narrower_ban():
+    from qa.compounds import narrower
+    from qa.replies.modal import affirmed, denied
+
+    assert affirmed("Le locataire peut-il résilier le bail ?", "Le locataire peut résilier le bail à tout moment.")
+    assert not affirmed("Le locataire doit-il payer la taxe foncière ?",
+                        "Le propriétaire doit payer la taxe foncière, et non le locataire.")
+    assert not affirmed("Est-ce que le locataire peut résilier le bail ?", "Le bailleur peut résilier le bail du locataire.")
+    assert not affirmed("Est-ce que le patient peut refuser la présence d'un interne ?",
+                        "Seul le médecin peut refuser la présence d'un interne.")
+    assert not denied("Le commerçant peut-il vendre de l'alcool ?", "Il est interdit de vendre de l'alcool aux mineurs.")
+    assert not denied("Les adultes peuvent-ils boire de l'alcool ?", "Pour les mineurs : il est interdit de boire de l'alcool.")
+    assert denied("Peut-on fumer dans la salle ?", "Il est interdit de fumer dans la salle.")
+    assert not narrower("Quelle est l'adresse e-mail du club ?", "Écrivez par mail au club.")  # "e-" is no modifier
+
+
 def test_why_finds_the_reason_a_later_sentence_adds_to_the_fact():
     text = ("Ateliers\n\nUn atelier d'éducation thérapeutique destiné aux patients diabétiques comprend six séances. "
             "Il est animé par le Dr Nadia Benali. L'atelier est gratuit, car il est financé par l'Agence régionale "
@@ -529,6 +550,11 @@ def test_why_finds_the_reason_a_later_sentence_adds_to_the_fact():
     got = explain.reply(analyse("Pourquoi l'atelier d'éducation thérapeutique est-il gratuit ?", []),
                         ranked(chunk, [0.95, 0.94, 0.85]))
     assert "financé par l'Agence régionale de santé" in got.text, got.text
+    # a condition is no reason (a review): "si les travaux sont terminés" says when, not why
+    text = ("Piscine\n\nLa piscine municipale est fermée pour travaux. Elle rouvrira le 23 août, si les travaux sont "
+            "terminés.\n")
+    got = explain.reply(analyse("Pourquoi la piscine municipale est-elle fermée ?", []), ranked(passage(text), [0.95, 0.85]))
+    assert "ne dit pas pourquoi" in got.text, got.text
 
 
 def test_a_quote_does_not_reach_back_across_a_paragraph_or_for_an_impersonal_il():

@@ -137,8 +137,11 @@ def test_the_agent_of_a_passive_verb_answers_who():
     same_words = ("Les congés sont approuvés par le chef d'équipe pour les congés des compagnons, et par Mme Isabelle "
                   "Durand pour les congés du personnel de bureau.")  # the topic's own words name no group
     assert agent(same_words, "Qui approuve les congés du personnel de bureau ?").startswith("Mme Isabelle Durand")
-    from qa.selection import REFERS_BACK
-    assert REFERS_BACK.match("Il est organisé par l'association.") and not REFERS_BACK.match("Il est interdit de fumer.")
+    from qa.selection import refers_back
+    assert refers_back("Il est organisé par l'association.") and not refers_back("Il est interdit de fumer.")
+    # a participle after "est … de" is no impersonal (a review): "Il" is who is in charge
+    assert refers_back("Il est chargé de la comptabilité.") and refers_back("It was founded in 2021.")
+    assert not refers_back("Il y a deux salles.") and not refers_back("It is mandatory to sign.")
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -255,7 +258,8 @@ def test_a_when_after_the_question_word_does_not_ask_for_a_date(question, expect
 
 
 def test_a_period_answers_whole_and_a_date_the_question_states_is_no_answer():
-    from qa.answer_types import DATE, to_english
+    from qa.answer_types import DATE
+    from qa.english import to_english
     from qa.locate import locate
 
     s = "Pour l'année universitaire 2020-2021, vous devez saisir votre demande entre le 15 janvier et le 15 mai 2020."
@@ -309,7 +313,7 @@ def test_a_duration_is_read_whole(sentence, expected):
     ("fin octobre", "date", "late October"),
 ])
 def test_numbers_in_words_read_as_digits_in_an_english_reply(span, kind, expected):
-    from qa.answer_types import to_english
+    from qa.english import to_english
 
     assert to_english(span, kind) == expected
 
@@ -608,7 +612,8 @@ def test_bounds_hold_in_one_clause_and_a_deadline_ends_nothing():
 
 
 def test_a_day_of_the_week_answers_when_something_recurs():
-    from qa.answer_types import DATE, to_english
+    from qa.answer_types import DATE
+    from qa.english import to_english
     from qa.locate import locate
 
     # was no date at all: "Le 25 décembre." of the holiday sentence answered instead (a new-user trial)
@@ -669,3 +674,32 @@ def test_how_often_when_something_happened_once_and_a_part_of_a_count():
     parking = "Un parking de vingt-deux places, dont deux places réservées aux personnes handicapées."
     assert locate(parking, COUNT, "Combien de places compte le parking ?")[0] == "vingt-deux"
     assert locate(parking, COUNT, "Combien de places réservées aux personnes handicapées ?")[0] == "deux"
+
+
+def test_cases_an_independent_review_found():
+    from qa.answer_types import names_a_day
+    from qa.english import to_english
+    from qa.locate import counts_other, locate
+
+    # several scales in words, and a word that only starts like a currency
+    assert locate("Le budget est de deux millions cinq cent mille euros.", AMOUNT, "Quel est le budget ?")[0] == \
+        "deux millions cinq cent mille euros"
+    assert to_english("deux millions cinq cent mille euros", AMOUNT) == "€2,500,000"
+    assert to_english("environ deux millions d'euros", AMOUNT) == "about €2 million"
+    assert locate("Le jury compte deux Européens.", AMOUNT, "Quel est le montant du prix ?")[0] is None
+    # books are counted, not pounds
+    assert locate("La médiathèque compte 12 000 livres et 800 DVD.", COUNT,
+                  "Combien d'ouvrages compte la médiathèque ?")[0] == "12 000"
+    # "à Nantes" is no auxiliary: the market still takes place on Saturdays
+    assert names_a_day("Quel jour a lieu le marché à Nantes ?", "le samedi matin")
+    # an adjective before the noun, and a number written twice
+    q = "Combien de bénévoles compte le club ?"
+    assert not counts_other("Le club compte 40 nouveaux bénévoles.", "40", q)
+    assert not counts_other("Il y a 12 salariés et 12 bénévoles.", "12", q)
+    # the part the question names is the answer
+    parking = "Un parking de vingt-deux places, dont deux places réservées aux personnes handicapées."
+    assert locate(parking, COUNT, "Combien de places pour les personnes handicapées ?")[0] == "deux"
+    # how often is a lapse that repeats, not how long something lasts
+    from qa.answer_types import DURATION
+    assert locate("La chaudière est entretenue chaque année, pendant 2 heures.", DURATION,
+                  "Tous les combien la chaudière est-elle entretenue ?")[0] is None

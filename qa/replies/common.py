@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..selection import CONTINUES, preceding
+from ..selection import CONTINUES, IMPERSONAL, preceding
 from ..types import Chunk, Citation, Span
 
 MAX_ANSWER_CHARS = 380  # the whole of most sentences; under the 400 that a short answer allows
@@ -64,12 +64,9 @@ def coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) -> 
     before = preceding(chunk, sentence)
     # not across a blank line, nor for an impersonal "Il est interdit de…", "Il faut…"
     if before is not None and CONTINUES.match(sentence.text) and sentence.end - before.start <= budget and \
-            same_paragraph(chunk, before, sentence) and not _IMPERSONAL.match(sentence.text):
+            same_paragraph(chunk, before, sentence) and not IMPERSONAL.match(sentence.text):
         sentence = join(chunk, before, sentence)
     return sentence
-
-
-_IMPERSONAL = re.compile(r"(?:Il|It)\b(?=\s+(?:y a|faut|s'agit|est \w+ (?:de|d')|is\b|was\b))")
 
 
 def same_paragraph(chunk: Chunk, a: Span, b: Span) -> bool:

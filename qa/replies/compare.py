@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..answer_types import to_english
+from ..english import to_english
 from ..question import Question, full_names
 from ..selection import Candidate
 from ..text import fold

@@ -18,6 +18,10 @@ _CAUSE = re.compile(
     r"justifiee?s? par|resulte d|caused by|explained by|linked to|because of|"
     r"because|since|so that|in order to|due to|as a result|leading to|led to|owing to|thanks to|therefore|"
     r"aims? to|designed to|so as to|which (?:means|allows|leads))", re.I)
+# A cause or a purpose said outright, not a condition ("si les travaux sont terminés") nor an
+# effect ("permet", "ce qui"): what a sentence that does not point back must say to give the reason.
+_BECAUSE = re.compile(r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|a cause d|grace a|du a|due a|"
+                      r"because|since|so that|in order to|due to|owing to)")
 # A sentence that states a reason may score a little below the best one and still be the answer:
 # measured on the article's why-questions (chat_dev c17, c18) and spf "comment" questions.
 WHY_MARGIN = 0.05
@@ -50,7 +54,7 @@ def _next_reason(best: Candidate, ranked: list[Candidate], asked: str = "") -> C
         # risques…"), or one that adds what the question asks and the fact left out ("Un atelier …
         # comprend six séances. … L'atelier est gratuit, car il est financé par…")
         own = {w[:6] for w in words(after.text) if len(w) >= 6}
-        goes_on = bool(said & own) and (n == 0 or bool((question - said) & own))
+        goes_on = bool(said & own) and (n == 0 or bool((question - said) & own)) and bool(_BECAUSE.search(text))
         if _CAUSE.search(text) and (_LEANS.search(text) or goes_on) and not fact.says_nothing(after.text):
             return next((c for c in ranked if c.hit is best.hit and c.sentence.start == after.start and c.grounded),
                         None)

@@ -8,9 +8,10 @@ from ..agents import agent
 from ..compounds import narrower
 from ..roles import holder
 from ..attribution import asked_owners, belongs_elsewhere
-from ..answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, to_english
+from ..answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT
+from ..english import to_english
 from ..question import Question
-from ..selection import REFERS_BACK, Candidate
+from ..selection import Candidate, refers_back
 from ..text import fold, stem, words
 from ..types import Answer, Chunk, Span
 from .common import (MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, join, quoted, same_paragraph, together,
@@ -128,7 +129,7 @@ def choose(ranked: list[Candidate], floor: float = MIN_COSINE) -> list[Candidate
     # without the names the best one holds.
     runner = next((c for c in ranked if c is not best and c.hit is best.hit and not heading_like(c.sentence.text)
                    and not _announces(c) and not says_nothing(c.sentence.text)
-                   and (not REFERS_BACK.match(c.sentence.text) or same_paragraph(best.hit.chunk, best.sentence, c.sentence))
+                   and (not refers_back(c.sentence.text) or same_paragraph(best.hit.chunk, best.sentence, c.sentence))
                    and c.features.get("grounded_here", 1.0) >= best.features.get("grounded_here", 1.0)), None)
     return [best, runner] if runner is not None and best.score - runner.score <= RUNNER_UP_MARGIN else [best]
 

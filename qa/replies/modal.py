@@ -1,4 +1,5 @@
-"""A "Non" read from what the documents forbid or do not require: "Le mandataire peut-il clôturer
+"""A "Non" read from what the documents forbid or do not require, and a "Oui" from what they allow
+or require in the question's own terms: "Le mandataire peut-il clôturer
 le compte ?" of "Le mandataire ne peut pas clôturer le compte du titulaire". Only a "Non", and only
 when the denial bears on the same actor, the same verb and the same things as the question, with
 nothing that narrows it ("sauf", "mais", "plus de", "sans"): a denial of something else, or for
@@ -81,8 +82,14 @@ def denied(question: str, sentence: str) -> bool:
         if not all(any(_same(o, w) for w in scope) for o in objects):
             continue  # other things: "payer par chèque" is not "payer par virement"
         # someone else: "Le bailleur ne peut pas…" for "Le locataire peut-il… ?"; "Il est interdit
-        # d'installer soi-même des logiciels" forbids it to anyone
-        if subject and not d.group().startswith("il est") and not any(_same(a, w) for a in subject for w in words(before)):
+        # d'installer soi-même des logiciels" forbids it to anyone, unless it names for whom or what
+        # else ("… de vendre de l'alcool aux mineurs", "Pour les mineurs : il est interdit…")
+        if d.group().startswith("il est"):
+            clause = re.split(r"[.;:,]", s[d.end():], maxsplit=1)[0]
+            if _content(s[:d.start()]) or not all(any(_same(w, a) for a in [m.group("verb"), *objects])
+                                                   for w in _content(clause)):
+                continue
+        elif subject and not any(_same(a, w) for a in subject for w in words(before)):
             continue
         return True
     # the things, not where: "payer en espèces à la maison de santé" refuses "espèces"
@@ -107,3 +114,36 @@ def _refused(verb: str | None, objects: list[str], s: str) -> bool:
         if all(any(_same(w, o) for o in objects) for w in before) or verb and any(w[:4] == verb[:4] for w in before):
             return True
     return False
+
+
+# The same modal, said: "Le patient peut refuser…", "Le locataire doit payer…", "Il est obligé de…".
+_MAY_SAID = re.compile(r"\b(?:peut|peuvent|pouvez|peux|pourra|pourront)\b")
+_MUST_SAID = re.compile(r"\b(?:doit|doivent|devez|dois|faut)\b|\b(?:est|sont) (?:oblige|tenu)\w*")
+# What makes a "may" or a "must" someone else's, or only in part: "Le propriétaire doit payer la
+# taxe, et non le locataire", "Seul le médecin peut refuser…".
+_OTHERS_ONLY = re.compile(r"\b(?:et non|mais pas|seule?s?|uniquement|seulement|sauf|excepte|hormis|a l'exception)\b")
+
+
+def affirmed(question: str, sentence: str) -> bool:
+    """The question asks whether its subject may (or must) <verb> <things>, and the sentence, with
+    no negation, says that the same subject, before the same modal, may (must) <verb> the same
+    things, for no one else only: "Le patient peut refuser la présence d'un interne pendant sa
+    consultation." for "Est-ce que le patient peut refuser la présence d'un interne ?"."""
+    q, s = fold(question), fold(sentence)
+    m = _ASKED.search(q)
+    if not m or m.group("modal") not in _MODALS or _OTHERS_ONLY.search(s) or re.search(r"\b(?:ne|n'|pas|not|jamais)\b", s):
+        return False
+    said = _MUST_SAID if m.group("modal") in _MUST_WORDS or re.search(r"\b(?:oblige|tenu)", m.group()) else _MAY_SAID
+    subject, objects = _content(q[:m.start()]), _content(q[m.end():])
+    for d in said.finditer(s):
+        clause_start = max(s.rfind(c, 0, d.start()) for c in ".;:")
+        before, scope = s[clause_start + 1:d.start()], words(s[d.end():])[:SCOPE_WORDS]
+        if not any(_same(m.group("verb"), w) for w in scope[:3]):
+            continue
+        if all(any(_same(o, w) for w in scope) for o in objects) and \
+                all(any(_same(a, w) for w in words(before)) for a in subject):
+            return True
+    return False
+
+
+_MODALS = frozenset("peut peuvent puis peux pouvez pourra pourront doit doivent dois devez faut".split())

@@ -7,7 +7,7 @@ import re
 
 from ..attribution import asked_owners, whose
 from ..question import Question
-from ..selection import REFERS_BACK, Candidate
+from ..selection import Candidate, refers_back
 from ..text import fold
 from ..types import Answer
 from . import compare, fact, modal
@@ -38,24 +38,6 @@ def _direction(text: str) -> int:
     f = fold(text)
     up, down = bool(_UP.search(f)), bool(_DOWN.search(f))
     return 0 if up == down else (1 if up else -1)
-
-
-# What a closed question asks may be, or must be, and the sentence's words that say the same.
-_MAY = (re.compile(r"\b(?:peut|peuvent|puis|peux|pouvez|pourra|pourront|can|could|may|allowed|permitted)\b"),
-        re.compile(r"\b(?:peut|peuvent|pouvez|pourra|pourront|possible|autorise\w*|permis|droit)\b"))
-_MUST = (re.compile(r"\b(?:doit|doivent|dois|devez|faut|obligatoire|oblige\w*|tenue?s?|must|mandatory|required|"
-                    r"compulsory|(?:have|has|need|needs) to)\b"),
-         re.compile(r"\b(?:doit|doivent|devez|faut|obligatoire\w*|oblige\w*|tenue?s?|impose\w*|exige\w*)\b"))
-
-
-def _restates(q: Question, best: Candidate) -> bool:
-    """The sentence says, in its own words and without a negation (checked before), all that the
-    question asks, with the same "may" or "must": "Le patient peut refuser la présence d'un interne
-    pendant sa consultation." for "Est-ce que le patient peut refuser la présence d'un interne ?"."""
-    if best.features.get("coverage", 0.0) < 0.99 or not best.features.get("named") or REFERS_BACK.match(best.sentence.text):
-        return False
-    asked, said = fold(q.query), fold(best.sentence.text)
-    return all(not question.search(asked) or sentence.search(said) for question, sentence in (_MAY, _MUST))
 
 
 def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
@@ -98,7 +80,10 @@ def reply(q: Question, ranked: list[Candidate]) -> Answer | None:
     if not no and figures and len(stated) == len(figures) and all(owners) and \
             best.features.get("coverage", 0) >= 0.5 and best.features.get("grounded_here"):
         yes = True
-    if not (yes or no) and not figures and _restates(q, best):
+    # "Le patient peut refuser la présence d'un interne." says yes to whether the patient may; only
+    # from the sentence's own words, all the question's (a new user's trial: no verdict before)
+    if not (yes or no) and not figures and q.lang == "fr" and best.features.get("coverage", 0.0) >= 0.99 \
+            and not refers_back(sentence) and modal.affirmed(q.query, sentence):
         yes = True
     if not (yes or no):
         return fact.reply(q, chosen)

@@ -31,10 +31,6 @@ from .text import STOP_WORDS, fold, words
 from .types import Answer, Chunk, Span
 
 MAX_UNKNOWN_SHARE = 0.5
-# Words that ask rather than name: never reported as missing from the documents.
-_QUESTION_WORD = re.compile(r"(?:combien|comment|pourquoi|quand|quel\w*|lequel\w*|est-ce|how|what|when|where|why|"
-                            r"which|who\w*|does|did|have|has|many|much|\w+-t-\w+|\w+-(?:il|elle|ils|elles|on)|"
-                            r"y a-t-il|a-t-il|a-t-elle)")
 # Overviews of a topic read more passages than a fact: the section that covers it may rank below
 # passages that share a word with the question.
 TOPIC_K = 8
@@ -162,22 +158,7 @@ class Answerer:
         names = {w for n in q.names for w in words(n)}
         stop = (not_subject() if q.lang == "en" else not_subject_fr()) | TYPE_WORDS | names
         text = english_subject(q.text) if q.lang == "en" else q.text
-        phrases: list[str] = []
-        last_end, gap_ok = 0, False
-        for m in re.finditer(r"[^\W\d_][\w-]*", text):
-            w = m.group()
-            f = words(w)
-            content = len(w) >= 3 and f and not set(f) & stop and not _QUESTION_WORD.fullmatch(w.lower())
-            if content and not known(w):
-                if gap_ok:  # right after a missing word, through link words only: one phrase
-                    phrases[-1] += text[last_end:m.end()]
-                else:
-                    phrases.append(w)
-                last_end, gap_ok = m.end(), True
-            else:
-                # "chiffre d'affaires", "date of birth": a short link word keeps the phrase open
-                gap_ok = gap_ok and fold(w) in {"de", "d", "du", "des", "of", "the"}
-        return absent.reply(q, self.n_docs, known, phrases)
+        return absent.reply(q, self.n_docs, known, absent.missing_phrases(text, known, stop))
 
     def _known(self, word: str) -> bool:
         return self.lexicon.known(word)

@@ -22,8 +22,8 @@ from .followup import entities
 from .indexing import sentence_id
 from .locate import answers, counted_noun, counts_other, cut_short, locate, undecided
 from .retrieval import Hit, HybridIndex
-from .text import LABEL, analyze, fold, stem, term_set, unlabelled, word_set, words
-from .values import list_line, other_label
+from .text import LABEL, analyze, fold, has_term, stem, term_set, unlabelled, word_set, words
+from .values import another_item, other_label
 from .types import Chunk, Span
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         passage = term_set(f"{c.title} {c.section} {c.text}") if topic else frozenset()
         if topic and aliases:
             passage = passage.union(*(term_set(aliases[a]) for a in written(c.text) if a in aliases))
-        on_topic = not topic or any(_has(t, passage) for t in topic)
+        on_topic = not topic or any(has_term(t, passage) for t in topic)
         grounded = all(_grounded(n, said(c.text) | heads, typos=True) for n in names)
 
         def cos(u: Span, source: str = c.source) -> float | None:
@@ -215,7 +215,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  # an answer of the kind asked sits by words the asked ones were bridged to, in its
                  # sentence or the one before; not in the heading ("Montant et valorisation" heads
                  # the investment sentence too)
-                 "bridged": not (kind and bridged) or any(_has(t, term_set(s.text) | before) for t in bridged)}
+                 "bridged": not (kind and bridged) or any(has_term(t, term_set(s.text) | before) for t in bridged)}
             if explore:  # the sentence's place and length, the sentence before it, a pronoun opening
                 pos = c.sentences.index(s)
                 f |= {"whole": cos(s) or cosine, "first": pos == 0,
@@ -226,18 +226,6 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                                  sum(w * f[k] for k, w in WEIGHTS.items())))
             before = term_set(s.text)
     return out
-
-
-def another_item(line: str, asked: set[str], headings: str) -> bool:
-    """A "label : value" list line whose label names something the question does not ("Séance de
-    kinésithérapie : 18 €"), while the question names something that neither the line nor its
-    headings do ("chez l'orthophoniste"); not "Éveil musical : 120 €" for "Combien coûte
-    l'inscription à l'éveil musical ?", whose label the question names whole."""
-    if not list_line(line):
-        return False
-    label = set(analyze(line.split(":", 1)[0]))
-    return any(not _has(t, asked) for t in label if not t.isdigit()) and \
-        any(not _has(t, term_set(f"{headings} {line}")) for t in asked)
 
 
 def _opening_word(name: str, query: str, hits: list[Hit], common: frozenset[str] = frozenset()) -> bool:
@@ -268,15 +256,10 @@ def _new_name(sentence: str, asked: set[str], common: frozenset[str] = frozenset
                for m in _WORD.finditer(sentence))
 
 
-def _has(term: str, terms: set[str]) -> bool:
-    """Same stem, or a shared 6-letter prefix (atteindre/atteint, investor/investisseur)."""
-    return term in terms or (len(term) >= 6 and any(t[:6] == term[:6] for t in terms))
-
-
 def coverage(weights: dict[str, float], terms: set[str]) -> float | None:
     """The idf-weighted share of the question's subject terms found in ``terms``."""
     total = sum(weights.values())
-    return None if not total else sum(w for t, w in weights.items() if _has(t, terms)) / total
+    return None if not total else sum(w for t, w in weights.items() if has_term(t, terms)) / total
 
 
 def _grounded(name: str, context: set[str], typos: bool = False) -> bool:

@@ -104,3 +104,8 @@ def unlabelled(question: str) -> str:
     """The question after its label ("Préventel : qui peut le consulter ?" -> "qui peut le consulter ?")."""
     m = LABEL.match(question)
     return question[m.end():] if m else question
+
+
+def has_term(term: str, terms: set[str] | frozenset[str]) -> bool:
+    """Same stem, or a shared 6-letter prefix (atteindre/atteint, investor/investisseur)."""
+    return term in terms or (len(term) >= 6 and any(t[:6] == term[:6] for t in terms))

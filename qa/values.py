@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from .asked import subject_terms
-from .text import STOP_WORDS, analyze, fold, stem, term_set, words
+from .text import STOP_WORDS, analyze, fold, has_term, stem, term_set, words
 
 Offsets = tuple[int, int]  # start and end of a value in its sentence
 MONEY = re.compile(r"[$€£]|\b(?:euros?|dollars?|livres?|francs?|centimes?|cents?)\b")
@@ -254,3 +254,15 @@ def dates_undecided(sentence: str, spans: list[Offsets], query: str) -> bool:
     asked = set(subject_terms(query))
     said = term_set(sentence)
     return not any(asked & c for c in cues) and any(t not in said for t in asked)
+
+
+def another_item(line: str, asked: set[str], headings: str) -> bool:
+    """A "label : value" list line whose label names something the question does not ("Séance de
+    kinésithérapie : 18 €"), while the question names something that neither the line nor its
+    headings do ("chez l'orthophoniste"); not "Éveil musical : 120 €" for "Combien coûte
+    l'inscription à l'éveil musical ?", whose label the question names whole."""
+    if not list_line(line):
+        return False
+    label = set(analyze(line.split(":", 1)[0]))
+    return any(not has_term(t, asked) for t in label if not t.isdigit()) and \
+        any(not has_term(t, term_set(f"{headings} {line}")) for t in asked)

@@ -4,10 +4,11 @@ Nvidia, mais je n'y trouve rien sur : salariés."). No anchor system explains it
 its refusals come from checks, not from a prompt."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..question import Question, full_names
-from ..text import fold
+from ..text import fold, words
 from ..types import Answer
 
 MAX_MISSING = 3
@@ -73,3 +74,30 @@ def _de(text: str) -> str:
 
 def _and(items: list[str], word: str) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+# Words that ask rather than name: never reported as missing from the documents.
+_QUESTION_WORD = re.compile(r"(?:combien|comment|pourquoi|quand|quel\w*|lequel\w*|est-ce|how|what|when|where|why|"
+                            r"which|who\w*|does|did|have|has|many|much|\w+-t-\w+|\w+-(?:il|elle|ils|elles|on)|"
+                            r"y a-t-il|a-t-il|a-t-elle)")
+
+
+def missing_phrases(text: str, known: Callable[[str], bool], stop: frozenset[str]) -> list[str]:
+    """The words of question ``text`` that the documents never use (``known``), but ``stop`` words
+    and question words, kept together as asked: "chiffre d'affaires", "date of birth"."""
+    phrases: list[str] = []
+    last_end, gap_ok = 0, False
+    for m in re.finditer(r"[^\W\d_][\w-]*", text):
+        w = m.group()
+        f = words(w)
+        content = len(w) >= 3 and f and not set(f) & stop and not _QUESTION_WORD.fullmatch(w.lower())
+        if content and not known(w):
+            if gap_ok:  # right after a missing word, through link words only: one phrase
+                phrases[-1] += text[last_end:m.end()]
+            else:
+                phrases.append(w)
+            last_end, gap_ok = m.end(), True
+        else:
+            # "chiffre d'affaires", "date of birth": a short link word keeps the phrase open
+            gap_ok = gap_ok and fold(w) in {"de", "d", "du", "des", "of", "the"}
+    return phrases

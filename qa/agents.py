@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from .roles import PERSON
-from .text import fold, stem, unlabelled, words
+from .text import STOP_WORDS, fold, stem, unlabelled, words
 
 # The agent ends at the next comma, full stop or relative pronoun: what follows is about it, not it.
 # "par voie électronique", "par exemple" say how, not who.
@@ -34,6 +34,8 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
         if any(p.search(fold(m.group(1))) for p in of_asked):
             continue
         before = words(sentence[max(0, m.start() - 60):m.start()])[-6:]
+        if _acts_on_another(sentence, m.start(), query, verbs):
+            continue
         if any(stem(w) in verbs or (len(w) >= 6 and any(v[:5] == w[:5] for v in verbs)) for w in before):
             groups = _groups(sentence, found[i:])
             chosen = _for_group(sentence, groups, query)
@@ -44,6 +46,22 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
             named = _NAMED_AFTER.match(sentence, m.end()) if _ROLE_ONLY.match(m.group(1)) else None
             return f"{m.group(1).strip()}, {named.group(1)}" if named else m.group(1).strip()
     return None
+
+
+_PRONOUN = re.compile(r"\W*(?:il|elle|ils|elles|ce|cet|cette|ces|celui|celle|it|they|he|she)\b", re.I)
+
+
+def _acts_on_another(sentence: str, at: int, query: str, verbs: set[str]) -> bool:
+    """The agent at ``at`` acts on another thing than the question's: the clause before it names
+    things the question does not ("L'orchestre junior, dirigé par Thomas Girardin" for "Qui dirige
+    l'école de musique Arpège ?"), and the sentence names none of the question's things. A pronoun
+    subject ("Il est organisé par…") may stand for them."""
+    clause = sentence[max(sentence.rfind(c, 0, at) for c in ".;") + 1:at]
+    if _PRONOUN.match(clause):
+        return False
+    things = {stem(w) for w in words(query) if len(w) >= 4 and w not in STOP_WORDS} - verbs
+    own = {stem(w) for w in words(clause) if len(w) >= 4 and w not in STOP_WORDS} - verbs
+    return bool(own - things) and not things & {stem(w) for w in words(sentence)}
 
 
 _FOR = re.compile(r"\bpour (?:les |le |la |l'|un |une |des )?([^,;:.()]{2,60})")

@@ -137,6 +137,10 @@ def test_the_agent_of_a_passive_verb_answers_who():
     same_words = ("Les congés sont approuvés par le chef d'équipe pour les congés des compagnons, et par Mme Isabelle "
                   "Durand pour les congés du personnel de bureau.")  # the topic's own words name no group
     assert agent(same_words, "Qui approuve les congés du personnel de bureau ?").startswith("Mme Isabelle Durand")
+    # the agent of another thing than the one asked: the orchestra's conductor does not run the school
+    orchestra = "L'orchestre junior, dirigé par Thomas Girardin, répète le mercredi."
+    assert agent(orchestra, "Qui dirige l'école de musique Arpège ?") is None
+    assert agent(orchestra, "Qui dirige l'orchestre junior ?") == "Thomas Girardin"
     from qa.selection import refers_back
     assert refers_back("Il est organisé par l'association.") and not refers_back("Il est interdit de fumer.")
     # a participle after "est … de" is no impersonal (a review): "Il" is who is in charge

@@ -30,13 +30,15 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
     # the name asked about (but "le GIE Préventel" is Préventel's own)
     of_asked = [re.compile(rf"\b(?:de|d'|du|des)\s*{re.escape(fold(n))}\b") for n in names]
     found = list(_AGENT.finditer(sentence))
+    asked = {stem(w) for w in words(query) if len(w) >= 4 and w not in STOP_WORDS}  # names too
     for i, m in enumerate(found):
         if any(p.search(fold(m.group(1))) for p in of_asked):
             continue
         before = words(sentence[max(0, m.start() - 60):m.start()])[-6:]
-        if _acts_on_another(sentence, m.start(), query, verbs):
+        used = {v for v in verbs if any(stem(w) == v or (len(w) >= 6 and v[:5] == w[:5]) for w in before)}
+        if used and _acts_on_another(sentence, m.start(), asked - used, used):
             continue
-        if any(stem(w) in verbs or (len(w) >= 6 and any(v[:5] == w[:5] for v in verbs)) for w in before):
+        if used:
             groups = _groups(sentence, found[i:])
             chosen = _for_group(sentence, groups, query)
             if chosen is None and sum(g is not None for _, g in groups) >= 2:
@@ -51,16 +53,16 @@ def agent(sentence: str, query: str, names: Iterable[str] = ()) -> str | None:
 _PRONOUN = re.compile(r"\W*(?:il|elle|ils|elles|ce|cet|cette|ces|celui|celle|it|they|he|she)\b", re.I)
 
 
-def _acts_on_another(sentence: str, at: int, query: str, verbs: set[str]) -> bool:
-    """The agent at ``at`` acts on another thing than the question's: the clause before it names
-    things the question does not ("L'orchestre junior, dirigé par Thomas Girardin" for "Qui dirige
-    l'école de musique Arpège ?"), and the sentence names none of the question's things. A pronoun
-    subject ("Il est organisé par…") may stand for them."""
+def _acts_on_another(sentence: str, at: int, things: set[str], verb: set[str]) -> bool:
+    """The agent at ``at`` acts on another thing than the question's (``things``, the stems of its
+    words but the ``verb`` the sentence uses): the clause before it names things the question
+    does not ("L'orchestre junior, dirigé par Thomas Girardin" for "Qui dirige l'école de musique
+    Arpège ?"), and the sentence names none of the question's things. A pronoun subject ("Il est
+    organisé par…") may stand for them."""
     clause = sentence[max(sentence.rfind(c, 0, at) for c in ".;") + 1:at]
     if _PRONOUN.match(clause):
         return False
-    things = {stem(w) for w in words(query) if len(w) >= 4 and w not in STOP_WORDS} - verbs
-    own = {stem(w) for w in words(clause) if len(w) >= 4 and w not in STOP_WORDS} - verbs
+    own = {stem(w) for w in words(clause) if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()} - verb
     return bool(own - things) and not things & {stem(w) for w in words(sentence)}
 
 

@@ -23,7 +23,8 @@ _LEADS = {"environ": "about", "pres de": "nearly", "plus de": "more than", "moin
 _UNITS_EN = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month", "semaine": "week",
              "semaines": "week", "jour": "day", "jours": "day", "heure": "hour", "heures": "hour", "minute": "minute",
              "minutes": "minute", "seconde": "second", "secondes": "second"}
-_CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livre": "£", "livres": "£"}
+_CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livre": "£", "livres": "£", "€": "€", "$": "$",
+             "£": "£"}
 
 
 def to_english(span: str, kind: str | None = None) -> str:
@@ -82,7 +83,7 @@ def to_english(span: str, kind: str | None = None) -> str:
         if f.startswith(fr + " "):
             lead, f = en + " ", f[len(fr) + 1:]
             break
-    m = re.fullmatch(rf"({_NUM}) ?(?:({_SCALE}) ?)?(?:(?:de |d')?(dollars?|euros?|livres?|%|pour ?cents?|pourcents?))?", f)
+    m = re.fullmatch(rf"({_NUM}) ?(?:({_SCALE}) ?)?(?:(?:de |d')?(dollars?|euros?|livres?|€|\$|£|%|pour ?cents?|pourcents?))?", f)
     if m:
         num, scale, unit = m.group(1), m.group(2), m.group(3)
         num = num.replace("\u202f", ",").replace("\u00a0", ",").replace(" ", ",") if re.search(r"\d[  ]\d{3}", num) else num

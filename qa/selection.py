@@ -120,7 +120,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
     names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)]
     # what a list line's label is compared with: the question's subject terms, but its names
-    itemised = set(subject_terms(" ".join(w for w in words(plain) if w not in not_subject_fr()))) - \
+    # (an English question's: the French words its words were bridged to)
+    itemised = set(subject_terms(" ".join(w for w in words(plain if french else also) if w not in not_subject_fr()))) - \
         {t for n in names for t in analyze(n)}
     terms = defined_terms(query)
     who = bool(_WHO.match(fold(unlabelled(query))))  # "Préventel : qui peut le consulter ?"
@@ -171,8 +172,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                 # "- École de natation (4 à 10 ans) : 165 €" is no price "pour les seniors", nor is
                 # "Séance de kinésithérapie : 18 €" for "chez l'orthophoniste": a list line's label is
                 # all it says of what its value is for
-                if span and french and kind in (AMOUNT, COUNT, DURATION, PERCENT) and \
-                        (other_label(s.text, query) or another_item(s.text, itemised, f"{c.title} {c.section}")):
+                if span and kind in (AMOUNT, COUNT, DURATION, PERCENT) and \
+                        (french and other_label(s.text, query) or another_item(s.text, itemised, f"{c.title} {c.section}")):
                     span = None
                 typed = span is not None
                 # the sentence says where, but "Centre." alone would not; or which of its values is asked

@@ -1,5 +1,6 @@
 """Every kind of reply end to end (real model, real index) on a document that is not the article,
 and on a service-public.fr fiche: nothing of it is specific to the article."""
+import re
 import shutil
 
 import pytest
@@ -121,8 +122,9 @@ def test_a_town_bulletin_read_as_a_new_user_asked_it(tmp_path, base_settings, em
                 "des parents d'élèves de l'école Jules-Ferry.\n\nLa fête de la musique réunira sept groupes le 21 "
                 "juin. La buvette sera tenue par le club de football, l'US Villeneuve.\n\n## Associations\n\nLe club de natation compte trois "
                 "cent douze adhérents. Son président est Bernard Giraud.\n\n## Congés des agents\n\n"
-                "Décès d'un parent : 3 jours\n\n## Maison de santé\n\nElle accueille un kinésithérapeute et une "
-                "orthophoniste.\n\nSéance de kinésithérapie : 18 €\n")
+                "Décès d'un parent : 3 jours\n\n## Maison de santé\n\nElle accueille quatre médecins, un "
+                "kinésithérapeute, une diététicienne et une orthophoniste.\n\nConsultation de médecine générale : "
+                "30 €\nSéance de kinésithérapie : 18 €\n")
     pipe = get_pipeline(corpus_of(tmp_path, base_settings, {"bulletin.md": bulletin}))
     # "Il", three sentences on, is the vide-greniers that its paragraph opens with (a new-user trial:
     # "Le comité des fêtes." of the Easter egg hunt)
@@ -146,3 +148,6 @@ def test_a_town_bulletin_read_as_a_new_user_asked_it(tmp_path, base_settings, em
     assert pipe.answer("Quel est le tarif d'une séance de kinésithérapie ?").text.startswith("18 €")
     res = pipe.answer("Quel est le tarif d'une séance chez l'orthophoniste ?")
     assert res.text.startswith(("Selon le document", "Je ne trouve", "Le document")), res.text
+    # in English too, through the French words its words are bridged to ("dietitian" / "diététicienne")
+    res = pipe.answer("How much does a consultation with the dietitian cost?")
+    assert not re.match(r"\W*\d", res.text), res.text

@@ -312,6 +312,8 @@ def test_a_duration_is_read_whole(sentence, expected):
     ("douze euros", "amount", "€12"),
     ("quinze pour cent", "percent", "15%"),
     ("près de 3 millions", "count", "nearly 3 million"),
+    ("30 €", "amount", "€30"),  # a fee table's symbol (was left as "30 €")
+    ("3,50 €", "amount", "€3.50"),
     ("en septembre 2024", "date", "in September 2024"),
     ("début 2025", "date", "early 2025"),
     ("fin octobre", "date", "late October"),

@@ -33,10 +33,8 @@ def to_english(span: str, kind: str | None = None) -> str:
     f = fold(span).strip()
     if kind == DURATION:  # "Cinq ans." in an English reply read as French
         f = _in_digits(f)
-    elif kind == COUNT and not re.search(r"\d", f):  # "Trois." too; "3 millions" is no "3 1000000"
-        f = _words_to_digits(f)
-    elif kind in (AMOUNT, PERCENT) and not re.search(r"\d", f):  # "douze euros" -> "€12"
-        f = _words_to_digits(f)
+    elif kind in (COUNT, AMOUNT, PERCENT) and not re.search(r"\d", f):  # "Trois.", "douze euros" -> "€12";
+        f = _words_to_digits(f)  # "3 millions" is no "3 1000000"
     if kind == DURATION:
         m = re.fullmatch(rf"(entre )?(\d+(?:[.,]\d+)?) (a|ou|to|or|-|et) (\d+(?:[.,]\d+)?) ({_TIME_UNIT[3:-3]})", f)
         if m and m.group(5) in _UNITS_EN:  # "2 à 3 semaines" -> "2 to 3 weeks"
@@ -78,11 +76,8 @@ def to_english(span: str, kind: str | None = None) -> str:
         if a != first and b != m.group(3):
             return f"{'between' if m.group(1) == 'entre' else 'from'} {a} {'and' if m.group(1) == 'entre' else 'to'} {b}"
         return span
-    lead = ""
-    for fr, en in _LEADS.items():
-        if f.startswith(fr + " "):
-            lead, f = en + " ", f[len(fr) + 1:]
-            break
+    said = _lead(f)
+    lead, f = (_LEADS[said] + " ", f[len(said) + 1:]) if said else ("", f)
     m = re.fullmatch(rf"({_NUM}) ?(?:({_SCALE}) ?)?(?:(?:de |d')?(dollars?|euros?|livres?|€|\$|£|%|pour ?cents?|pourcents?))?", f)
     if m:
         num, scale, unit = m.group(1), m.group(2), m.group(3)
@@ -111,11 +106,17 @@ def to_english(span: str, kind: str | None = None) -> str:
     return f if kind == COUNT and re.fullmatch(r"\d+", f) else span
 
 
+def _lead(f: str) -> str | None:
+    """The French words that open folded ``f`` and qualify its number ("environ", "plus de")."""
+    return next((fr for fr in _LEADS if f.startswith(fr + " ")), None)
+
+
 def _words_to_digits(f: str) -> str:
     """The number in words that opens folded ``f`` (after a lead such as "environ") in digits,
     a final "millions" or "milliards" kept as a word: "quatre-vingt-cinq mille euros" -> "85 000
     euros", "environ deux millions d'euros" -> "environ 2 millions d'euros"."""
-    lead = next((fr + " " for fr in _LEADS if f.startswith(fr + " ")), "")
+    said = _lead(f)
+    lead = f"{said} " if said else ""
     words_num = re.match(_WORDS_NUM, f[len(lead):])
     if not words_num:
         return f

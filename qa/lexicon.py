@@ -4,7 +4,7 @@ than names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .acronyms import definitions
 from .compounds import compounds, key
@@ -24,7 +24,7 @@ def _inside(text: str) -> set[str]:
     return {fold(m.group()) for m in _CAPITAL.finditer(text) if not _OPENING.search(text[max(0, m.start() - 8):m.start()])}
 
 
-def _pairs(stems: list[str]) -> zip:
+def _pairs(stems: list[str]) -> Iterator[tuple[str, str]]:
     return zip(stems, stems[1:])
 
 

@@ -153,7 +153,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
         opening: frozenset[str] = frozenset()  # the words of its paragraph's first sentence
         last: Span | None = None
         for s in c.sentences:
-            if last is None or "\n\n" in c.text[last.end - c.start:s.start - c.start]:
+            if last is None or not same_paragraph(c, last, s):
                 opening = term_set(s.text)
             last = s
             # A long sentence scores as its best clause: one fact is not diluted by its neighbours.
@@ -282,6 +282,12 @@ def _one_edit(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[i:] == long[i + 1:]
+
+
+def same_paragraph(chunk: Chunk, a: Span, b: Span) -> bool:
+    """No blank line between the two sentences of ``chunk``."""
+    first, second = sorted((a, b), key=lambda s: s.start)
+    return "\n\n" not in chunk.text[max(0, first.end - chunk.start):max(0, second.start - chunk.start)]
 
 
 def preceding(chunk: Chunk, sentence: Span) -> Span | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..selection import CONTINUES, IMPERSONAL, preceding
+from ..selection import CONTINUES, IMPERSONAL, preceding, same_paragraph
 from ..types import Chunk, Citation, Span
 
 MAX_ANSWER_CHARS = 380  # the whole of most sentences; under the 400 that a short answer allows
@@ -67,12 +67,6 @@ def coherent(chunk: Chunk, sentence: Span, budget: int, follow: bool = True) -> 
             same_paragraph(chunk, before, sentence) and not IMPERSONAL.match(sentence.text):
         sentence = join(chunk, before, sentence)
     return sentence
-
-
-def same_paragraph(chunk: Chunk, a: Span, b: Span) -> bool:
-    """No blank line between the two sentences of ``chunk``."""
-    first, second = sorted((a, b), key=lambda s: s.start)
-    return "\n\n" not in chunk.text[max(0, first.end - chunk.start):max(0, second.start - chunk.start)]
 
 
 def together(chunk: Chunk, main: Span, other: Span, budget: int) -> list[Span]:

@@ -11,11 +11,10 @@ from ..attribution import asked_owners, belongs_elsewhere
 from ..answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT
 from ..english import to_english
 from ..question import Question
-from ..selection import Candidate, refers_back
+from ..selection import Candidate, refers_back, same_paragraph
 from ..text import fold, stem, words
 from ..types import Answer, Chunk, Span
-from .common import (MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, join, quoted, same_paragraph, together,
-                     window)
+from .common import MAX_ANSWER_CHARS, capital, cite, coherent, flat, frame, join, quoted, together, window
 
 # Abstention, tuned on PIAF dev (all answerable) against the same 929 questions asked of the article
 # alone (none answerable): at a 0.80 floor, 6.6% of the first abstain and 1.8% of the second answer.

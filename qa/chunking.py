@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
-CHUNKER_VERSION = "7"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
+CHUNKER_VERSION = "8"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
 # 3: punctuation alone is no sentence; 4: numbered headings ("3. DURÉE") open sections;
 # 5: numbered steps ("1. Remplir…") are items, one sentence each; 6: a short line with no body
 # under it (a table cell, "Référente RH : Isabelle Durand") is an item, not a heading; 7: a
 # sentence ends after a unit ("de 10 h à 13 h. L'abonnement…", not "p. 45"); the rows of
-# an HTML table are read as lines (qa/readers.py), which the documents' signature does not see
+# an HTML table are read as lines (qa/readers.py), which the documents' signature does not see;
+# 8: so are a Markdown table's
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
 

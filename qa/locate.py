@@ -154,22 +154,32 @@ _PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|montant|loyers?|co
                     r"prices?|pay|paid|fees?|frais|rent|salary)\b")
 
 
-def locate(sentence: str, kind: str, query: str) -> tuple[str | None, float]:
+_QUALIFIER = re.compile(r"\s*\([^()]*")
+
+
+def locate(sentence: str, kind: str, query: str, also: str = "") -> tuple[str | None, float]:
     """The answer of ``kind`` in ``sentence`` best placed after what the question names, and how
     close it sits to those cues: the sum over cues of exp(-words between / 4), a cue after the
-    answer counting three times as far ("Microsoft 5 milliards" scores 1 for "Microsoft")."""
+    answer counting three times as far ("Microsoft 5 milliards" scores 1 for "Microsoft").
+    ``also``: the French words an English question's words were bridged to, cues as well."""
     names = entities(query)
     spans = answers(sentence, kind, query, names)
     if not spans:
         return None, 0.0
     folded = fold(sentence)
-    cues = {fold(n) for n in names} | set(subject_terms(query))
+    cues = {fold(n) for n in names} | set(subject_terms(f"{query} {also}"))
     positions = [[m.end() for m in re.finditer(rf"\b{re.escape(cue)}", folded)] for cue in cues]
+
+    def gap(a: int, sp: tuple[int, int]) -> int:
+        if a <= sp[0]:
+            return len(folded[a:sp[0]].split())
+        # "165 € (Extérieurs)": the brackets right after a value say what it is for
+        return 0 if _QUALIFIER.fullmatch(folded, sp[1], a) else 3 * len(folded[sp[0]:a].split())
 
     def nearness(sp):
         total = 0.0
         for ends in positions:
-            gaps = [len(folded[a:sp[0]].split()) if a <= sp[0] else 3 * len(folded[sp[0]:a].split()) for a in ends]
+            gaps = [gap(a, sp) for a in ends]
             total += math.exp(-min(gaps) / 4) if gaps else 0.0
         return total
     if kind in (AMOUNT, PERCENT, COUNT, DURATION):

@@ -1,7 +1,8 @@
 """File formats -> plain text with metadata: .txt, .md (front matter), .html (main text), .pdf (pages).
 
 Every reader is deterministic, so a citation's offsets can be checked by reading the file again.
-For .txt/.md the text is the file itself; for .html/.pdf it is the extracted text."""
+For .txt/.md the text is the file itself, but for its pipe tables, read row by row as an HTML
+table is; for .html/.pdf it is the extracted text."""
 from __future__ import annotations
 
 import io
@@ -67,7 +68,43 @@ def read(data: bytes, suffix: str) -> Extracted:
     meta, body_start = front_matter(text)
     if not meta.get("title") and (title := title_line(text[body_start:])):
         meta["title"] = title
-    return Extracted(text, meta, body_start)
+    return Extracted(text[:body_start] + _pipe_tables(text[body_start:]), meta, body_start)
+
+
+# A Markdown (GFM) table: a header row, a delimiter row ("|---|:---:|"), then rows up to a line
+# without a pipe; the outer pipes may be left out.
+_PIPE_TABLE = re.compile(r"^([ \t]*\|?[^\n]*\|[^\n]*)\r?\n([ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*)\r?\n"
+                         r"((?:[ \t]*[^\n]*\|[^\n]*(?:\r?\n|\Z))*)", re.M)
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    line = line[1:] if line.startswith("|") else line
+    line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
+    return [" ".join(c.replace("\\|", "|").split()) for c in re.split(r"(?<!\\)\|", line)]
+
+
+def _pipe_tables(body: str) -> str:
+    """Each Markdown table as the lines of an HTML one (``_rows``): "| Éveil musical | 120 € | 165 € |"
+    under "| Formule | Habitants | Extérieurs |" reads "Éveil musical : 120 € (Habitants) ; 165 €
+    (Extérieurs)", so that the value quoted says what it is for."""
+    def render(m: re.Match) -> str:
+        header = _cells(m.group(1))
+        rows = [(_cells(line) + [""] * len(header))[:len(header)] for line in m.group(3).splitlines() if line.strip()]
+        if len(header) < 2 or len(_cells(m.group(2))) != len(header):  # not a table, as GFM reads it
+            return m.group(0)
+        return "\n".join(_rows(rows, header)) + ("\n" if m.group(0).endswith("\n") else "")
+    return _PIPE_TABLE.sub(render, body)
+
+
+def _rows(rows: list[list[str]], header: list[str] | None) -> list[str]:
+    """The lines of a table's rows: the first cell, then each value with its column's name."""
+    lines = []
+    for cells in rows:
+        values = [f"{c} ({h})" if header and h else c for c, h in zip(cells[1:], (header or cells)[1:]) if c]
+        if cells[0] or values:
+            lines.append(" : ".join(filter(None, [cells[0], " ; ".join(values)])))
+    return lines
 
 
 _TITLE_LINE = re.compile(r"\A\s*(?:#{1,2}[ \t]+)?([^\n]{3,120}?)[ \t]*(?:\r?\n[ \t]*([^\n]{1,80}?)[ \t]*)?"
@@ -159,12 +196,7 @@ def _flatten(table: Any) -> None:
         return
     texts = [[" ".join(c.get_text(" ").split()) for c in r] for r in rows]
     header = texts[0] if all(c.name == "th" for c in rows[0]) else None
-    lines = []
-    for cells in texts[1:] if header else texts:
-        values = [f"{c} ({h})" if header and h else c for c, h in zip(cells[1:], (header or cells)[1:]) if c]
-        if cells[0] or values:
-            lines.append(f"{cells[0]} : {' ; '.join(values)}" if cells[0] else " ; ".join(values))
-    table.replace_with("\n\n" + "\n".join(lines) + "\n\n")
+    table.replace_with("\n\n" + "\n".join(_rows(texts[1:] if header else texts, header)) + "\n\n")
 
 
 _BLOCKS_IN_CELLS = ["p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"]

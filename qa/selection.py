@@ -168,7 +168,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
             previous = own
             typed, span, near = True, None, 0.0
             if kind:  # answers sit next to their cues; "how much" wants a figure, not "quelques"
-                span, near = locate(s.text, kind, query)
+                span, near = locate(s.text, kind, query, also)
                 # "- École de natation (4 à 10 ans) : 165 €" is no price "pour les seniors", nor is
                 # "Séance de kinésithérapie : 18 €" for "chez l'orthophoniste": a list line's label is
                 # all it says of what its value is for

@@ -174,7 +174,9 @@ def list_line(sentence: str) -> bool:
     if not item:
         return False
     value = sentence[item.end("label"):].lstrip(" :")
-    return bool(_BULLET.match(sentence)) or (len(item.group("label").split()) <= 10 and len(value.split()) <= 8
+    # a table's row gives one value per column: "390 € (Habitants de la commune) ; 520 € (Extérieurs)"
+    return bool(_BULLET.match(sentence)) or (len(item.group("label").split()) <= 10 and
+                                             all(len(v.split()) <= 8 for v in value.split(" ; "))
                                              and not re.search(r"[.!?]\s*$", sentence))
 
 
@@ -263,6 +265,7 @@ def another_item(line: str, asked: set[str], headings: str) -> bool:
     l'inscription à l'éveil musical ?", whose label the question names whole."""
     if not list_line(line):
         return False
-    label = set(analyze(line.split(":", 1)[0]))
+    # what the brackets add is a detail: "Éveil musical (45 min par semaine)" is "éveil musical"
+    label = set(analyze(re.sub(r"\([^()]*\)", " ", line.split(":", 1)[0])))
     return any(not has_term(t, asked) for t in label if not t.isdigit()) and \
         any(not has_term(t, term_set(f"{headings} {line}")) for t in asked)

@@ -53,6 +53,20 @@ def test_an_html_table_reads_row_by_row():
     assert "# Horaires\n\nOuvert le mardi.\n\nFermé le lundi." in text and "Tarifs 2025" in text
 
 
+def test_a_markdown_table_reads_row_by_row():
+    from qa.readers import read
+
+    md = ("# Tarifs\n\nLes tarifs sont votés chaque année.\n\n| Formule | Habitants | Extérieurs |\n|---|:--:|--:|\n"
+          "| Éveil musical (45 min) | 120 € | 165 € |\n| Chorale | | 90 € |\nCours seul | 30 €\n\nFin.\n"
+          "| a | b |\n|---|\nPas un tableau : le délimiteur n'a qu'une colonne.\n")
+    text = read(md.encode(), ".md").text
+    # the cells would be quoted with their pipes, and the wrong one lead; the column's name goes
+    # with each value, and a row may leave out its outer pipes
+    assert "Les tarifs sont votés chaque année.\n\nÉveil musical (45 min) : 120 € (Habitants) ; 165 € (Extérieurs)\n" \
+        "Chorale : 90 € (Extérieurs)\nCours seul : 30 € (Habitants)\n\nFin." in text
+    assert "| a | b |\n|---|\nPas un tableau" in text  # GFM: the delimiter row has the header's cells
+
+
 def test_markdown_front_matter_is_yaml(tmp_path):
     doc = load_document(write_documents(tmp_path)["md"])
     assert (doc.title, doc.date, doc.url) == (MD_TITLE, "2025-03-04", "https://example.org/brest")

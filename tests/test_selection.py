@@ -541,7 +541,7 @@ def test_a_value_per_unit_of_time_answers_for_the_rate_asked():
 def test_the_day_asked_the_unit_of_a_rate_and_the_group_of_a_list_line():
     from qa.answer_types import AMOUNT, DATE, DURATION
     from qa.locate import counted_complement, locate
-    from qa.values import other_label
+    from qa.values import another_item, list_line, other_label
 
     # "quel jour ?" wants a day: not the "2025" of a bulletin's subtitle
     assert locate("Numéro 47, printemps 2025", DATE, "Quel jour est collecté le verre ?")[0] is None
@@ -566,6 +566,15 @@ def test_the_day_asked_the_unit_of_a_rate_and_the_group_of_a_list_line():
     assert locate("Le verre est collecté le 3 juin 2025.", DATE, "What day is glass collected?")[0] == "le 3 juin 2025"
     assert not other_label("- Adultes : 210 €", "Combien coûte la cotisation ?")  # no group asked
     assert locate("- École de natation (4 à 10 ans) : 165 €", AMOUNT, "Combien coûte la cotisation ?")[0] == "165 €"
+    # a table's row (qa/readers.py): the brackets after a value name its column
+    row = "Éveil musical (45 min par semaine) : 120 € (Habitants de la commune) ; 165 € (Extérieurs)"
+    assert locate(row, AMOUNT, "Quel est le tarif de l'éveil musical pour les extérieurs ?")[0] == "165 €"
+    assert locate(row, AMOUNT, "Combien paient les habitants de la commune pour l'éveil musical ?")[0] == "120 €"
+    assert list_line(row) and not list_line("Remarque : les seniors paient 100 € par an, licence comprise, au club.")
+    # what a row's label puts in brackets is a detail; the label names something else all the same
+    asked = {"instrument", "formation", "musicale", "commune"}
+    assert not another_item("Instrument et formation musicale (enfant) : 390 € (Habitants)", asked, "Tarifs")
+    assert another_item("Éveil musical (45 min) : 120 € (Habitants)", asked, "Tarifs")
 
 
 def test_a_number_in_words_is_as_precise_as_digits():

@@ -25,6 +25,7 @@ from .locate import counted_complement, counted_noun, event_verb
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, expand, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
+from .roles import asked_role, role_written
 from .selection import about, candidates
 from .suggestions import example_questions
 from .text import STOP_WORDS, fold, words
@@ -92,6 +93,11 @@ class Answerer:
         gaps = unwritten(q.query, self.lexicon.compounds, self.lexicon.stems, self.lexicon.pairs) if q.lang == "fr" else []
         if gaps:
             return self._absent(q, lambda w: fold(w) not in gaps and known(w))
+        # "Qui est le trésorier de l'association ?" of documents that never name one: whoever they
+        # name holds another role
+        role = asked_role(q.query) if q.lang == "fr" else None
+        if role and not role_written(role, known, self.lexicon.vocabulary):
+            return self._absent(q, known)
         hits = self.index.search(q.query, k=self.top_k, vector=vector, sources=sources)
         # The French words an English question's words mean, and the English words they stand for.
         meant: frozenset[str] = frozenset()

@@ -6,8 +6,9 @@ a "vice-président" the sentence does not name: qa/compounds.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
-from .text import fold
+from .text import fold, words
 
 # "Qui est le trésorier du club ?", "Qui a été nommée directrice adjointe ?", "Who is the president?"
 _ASKS = re.compile(r"^\W*(?:qui|who)\s+(?:est|sont|etait|sera|is|was|will be|"
@@ -18,6 +19,21 @@ _ASKS = re.compile(r"^\W*(?:qui|who)\s+(?:est|sont|etait|sera|is|was|will be|"
 _TITLE = r"(?:M\.|Mme|Mlle|Me|Maître|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?)"
 PERSON = rf"(?:{_TITLE}\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+(?:\s+(?:de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+){{0,3}}"
 _TITLED = re.compile(rf"{_TITLE}\s")
+
+
+# A role named after what its holder does: "fondateur" of "fondée par", "présidente" of "présidé".
+_AGENT_SUFFIX = re.compile(r"(?:ateur|atrice|eur|euse|rice|ente?s?|ante?s?|eurs|rices)$")
+
+
+def role_written(role: str, known: Callable[[str], bool], vocabulary: Iterable[str]) -> bool:
+    """The documents name the role asked, or the deed it is named after: "fondateur" is written
+    where a text says "fondée par", "président" where it says "présidé"; "trésorier" nowhere in a
+    school's rules."""
+    head = role.split()[0]
+    if known(head):
+        return True
+    root = _AGENT_SUFFIX.sub("", head)
+    return len(root) >= 4 and root != head and any(w.startswith(root) for w in vocabulary)
 
 
 def asked_role(query: str) -> str | None:
@@ -34,10 +50,13 @@ def holder(sentence: str, query: str) -> str | None:
     if not role:
         return None
     folded = fold(sentence)  # same offsets as ``sentence``
+    asked = set(words(query))
     for m in re.finditer(rf"(?<![\w-]){re.escape(role)}(?![\w-])", folded):
-        after = re.match(rf"\s*(?:est|sont|etait|sera|:|,)\s*({PERSON})", sentence[m.end():])
-        if after and _named(after.group(1)):
-            return after.group(1)
+        # "Président de l'association : Bernard Coulon": what the role is of, as the question says it
+        after = re.match(rf"(\s+(?:du|de la|de l'|des|de|d')\s*[\w' -]{{1,40}}?)?\s*(?:est|sont|etait|sera|:|,)\s*({PERSON})",
+                         sentence[m.end():])
+        if after and _named(after.group(2)) and set(words(after.group(1) or "")) <= asked:
+            return after.group(2)
         before = re.search(rf"({PERSON})(?:\s*,[^,.;]{{0,60}},)?\s*(?:,|est|a ete|a été|ont été|sont)?\s*"
                            rf"(?:(?:nommée?s?|élue?s?|désignée?s?|devenue?s?|choisie?s?)\s+)?(?:le |la |l')?$",
                            sentence[max(0, m.start() - 120):m.start()])

@@ -22,6 +22,7 @@ from .followup import entities
 from .indexing import sentence_id
 from .locate import answers, counted_noun, counts_other, cut_short, locate, undecided
 from .retrieval import Hit, HybridIndex
+from .roles import holder
 from .text import LABEL, analyze, fold, has_term, stem, term_set, unlabelled, word_set, words
 from .values import another_item, other_label
 from .types import Chunk, Span
@@ -206,6 +207,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  "who_name": who and _new_name(s.text, asked, common),
                  "defines": bool(terms) and defines(s.text, terms),
                  "agent": who and agent(s.text, f"{query} {also}", names) is not None,
+                 # "Directrice : Hélène Marchetti" names who holds the role asked
+                 "holder": who and holder(s.text, query) is not None,
                  # its date is said to be the end asked for ("jusqu'au 30 juin 2032")
                  "bound": bool(span and ends) and any(bound_of(s.text, sp) == ends for sp in answers(s.text, kind, query)),
                  # the passages name the noun counted, and the number counts another: it does not

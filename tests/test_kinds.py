@@ -151,3 +151,31 @@ def test_a_town_bulletin_read_as_a_new_user_asked_it(tmp_path, base_settings, em
     # in English too, through the French words its words are bridged to ("dietitian" / "diététicienne")
     res = pipe.answer("How much does a consultation with the dietitian cost?")
     assert not re.match(r"\W*\d", res.text), res.text
+
+
+def test_a_music_school_with_a_table_and_a_staff_list(tmp_path, base_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    school = ("# École de musique Arpège\n\n## Présentation\n\nL'école de musique Arpège a été fondée en 1987 par "
+              "l'association des Amis de la musique. Elle accueille deux cent quarante élèves.\n\n"
+              "Directrice : Hélène Marchetti\nPrésident de l'association : Bernard Coulon\n"
+              "Secrétariat : Sophie Lambert, du lundi au jeudi\n\n## Tarifs annuels\n\nLes tarifs dépendent du lieu "
+              "de résidence de l'élève.\n\n| Formule | Habitants de la commune | Extérieurs |\n|---|---|---|\n"
+              "| Éveil musical (45 min par semaine) | 120 € | 165 € |\n| Instrument seul (adulte) | 480 € | 610 € |\n\n"
+              "Comment régler la cotisation ? Le paiement peut être réalisé en trois fois.\n")
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {"ecole.md": school}))
+    # a Markdown table reads row by row, each value with its column's name (a new-user trial: the
+    # raw row was quoted, pipes and all, and "390 €" led for the children outside the commune)
+    res = pipe.answer("Quel est le tarif de l'éveil musical pour les extérieurs ?")
+    assert res.text.startswith("165 €.") and "120 € (Habitants de la commune) ; 165 € (Extérieurs)" in res.text, res.text
+    assert "|" not in res.citations[0].text
+    assert pipe.answer("Combien paient les habitants de la commune pour l'instrument seul ?").text.startswith("480 €.")
+    # a "Rôle : Nom" line names who holds it (it was passed over as a heading)
+    assert pipe.answer("Qui est la directrice de l'école ?").text.startswith("Hélène Marchetti.")
+    assert pipe.answer("Qui est le président de l'association ?").text.startswith("Bernard Coulon.")
+    # a role the documents never name: whoever they name holds another (was the opening, quoted)
+    res = pipe.answer("Qui est le trésorier de l'association ?")
+    assert not res.found and "trésorier" in res.text, res.text
+    # the document's own question is no answer to it: the sentence after it is
+    res = pipe.answer("Comment régler la cotisation ?")
+    assert "trois fois" in res.text, res.text

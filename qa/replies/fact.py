@@ -91,7 +91,7 @@ def usable(c: Candidate, floor: float = MIN_COSINE) -> bool:
         return False
     if second_hand(c) and c.features.get("coverage", 1.0) < SECOND_HAND_COVERAGE:
         return False
-    if heading_like(c.sentence.text) and not c.answer or says_nothing(c.sentence.text):
+    if heading_like(c.sentence.text) and not (c.answer or c.features.get("holder")) or says_nothing(c.sentence.text):
         return False
     return not _announces(c) or bool(_items_after(c.hit.chunk, c.sentence))
 
@@ -119,7 +119,7 @@ def choose(ranked: list[Candidate], floor: float = MIN_COSINE) -> list[Candidate
     best = next((c for c in ranked if usable(c, floor)), None)
     if best is None:
         return []
-    if best.answer or _announces(best):  # a short answer, or a list, already answers
+    if best.answer or best.features.get("holder") or _announces(best):  # a short answer, or a list, already answers
         return [best]
     # The runner-up only adds context to a reply that stands on ``best``; not a heading, nor a line
     # that announces a list it would be quoted without.

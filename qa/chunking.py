@@ -7,13 +7,14 @@ from functools import lru_cache
 
 from .types import Chunk, Document, Span
 
-CHUNKER_VERSION = "8"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
+CHUNKER_VERSION = "9"  # 2: wrapped lines read as one paragraph, list items after ":" kept as body;
 # 3: punctuation alone is no sentence; 4: numbered headings ("3. DURÉE") open sections;
 # 5: numbered steps ("1. Remplir…") are items, one sentence each; 6: a short line with no body
 # under it (a table cell, "Référente RH : Isabelle Durand") is an item, not a heading; 7: a
 # sentence ends after a unit ("de 10 h à 13 h. L'abonnement…", not "p. 45"); the rows of
 # an HTML table are read as lines (qa/readers.py), which the documents' signature does not see;
-# 8: so are a Markdown table's
+# 8: so are a Markdown table's; 9: the last line of a block of "label : value" lines is one of
+# them, not the heading of the paragraph below
 MAX_CHARS = 1000      # about 250 e5 tokens: whole PIAF-sized paragraphs stay one chunk
 OVERLAP_SENTENCES = 1  # a split section repeats one sentence so no fact loses its context
 
@@ -148,6 +149,7 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
             bool(_LABELLED.match(lines[i][1]) and _LABELLED.match(lines[j][1]))
 
     previous_end = -1
+    labelled = False  # the line before was a "label : value" line
     for i, (pos, line) in enumerate(lines):
         if not line.strip():
             continue
@@ -157,7 +159,11 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
         if listing and (stripped.startswith("#") or _ENDS_SENTENCE.search(stripped) and not _BULLET.match(line)):
             listing = False
         heading = not listing and heads(i)
-        if heading and not stripped.startswith("#") and bodiless(i):
+        # the last of a block of "label : value" lines ("Gardienne : Josiane Lefèvre" over a
+        # paragraph) is one of them, not the paragraph's heading
+        in_block = bool(labelled and not blank_before and _LABELLED.match(line))
+        labelled_before, labelled = labelled, bool(_LABELLED.match(line))
+        if heading and not stripped.startswith("#") and (bodiless(i) or in_block):
             # A short line with nothing under it heads nothing: the cell of a flattened table
             # ("Demandeur", "Oui"), a "Référente RH : Isabelle Durand" line. Taken as a heading, the
             # next one replaced it and its text reached no sentence (330 lines of the 64 fiches).
@@ -179,8 +185,11 @@ def sections(doc: Document) -> list[tuple[str, list[Span]]]:
                 out.append((current, sents))
             current, sents = stripped.lstrip("#").strip(), []
             continue
+        # (a "label : value" line under another is a row of its own, lower case or not: "mardi :
+        # 10 h (Ouverture)" under "lundi : fermé (Ouverture)", a table's rows read as lines)
         if listing or _BULLET.match(line) or blank_before or para is None or (in_bullet and not line[:1].isspace()) \
-                or _FIELD.match(line) or _FIELD.match(body, para[0]) and not stripped[:1].islower():
+                or _FIELD.match(line) or _FIELD.match(body, para[0]) and not stripped[:1].islower() \
+                or labelled_before and _LABELLED.match(line):
             flush()  # an item, or a new paragraph
             para = (pos, pos + len(line))
             in_bullet = bool(_BULLET.match(line))  # kept, not re-read: a paragraph can be megabytes long

@@ -71,10 +71,11 @@ def read(data: bytes, suffix: str) -> Extracted:
     return Extracted(text[:body_start] + _pipe_tables(text[body_start:]), meta, body_start)
 
 
-# A Markdown (GFM) table: a header row, a delimiter row ("|---|:---:|"), then rows up to a line
-# without a pipe; the outer pipes may be left out.
-_PIPE_TABLE = re.compile(r"^([ \t]*\|?[^\n]*\|[^\n]*)\r?\n([ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*)\r?\n"
-                         r"((?:[ \t]*[^\n]*\|[^\n]*(?:\r?\n|\Z))*)", re.M)
+# A Markdown (GFM) table: a header row, a delimiter row ("|---|:---:|") with as many cells, then
+# rows up to a line without a pipe; the outer pipes may be left out. Read line by line (a regex over
+# the whole text backtracked quadratically on long lines full of pipes).
+_DELIMITER_CELL = re.compile(r":?-+:?")
+_FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
 
 
 def _cells(line: str) -> list[str]:
@@ -87,14 +88,34 @@ def _cells(line: str) -> list[str]:
 def _pipe_tables(body: str) -> str:
     """Each Markdown table as the lines of an HTML one (``_rows``): "| Éveil musical | 120 € | 165 € |"
     under "| Formule | Habitants | Extérieurs |" reads "Éveil musical : 120 € (Habitants) ; 165 €
-    (Extérieurs)", so that the value quoted says what it is for."""
-    def render(m: re.Match) -> str:
-        header = _cells(m.group(1))
-        rows = [(_cells(line) + [""] * len(header))[:len(header)] for line in m.group(3).splitlines() if line.strip()]
-        if len(header) < 2 or len(_cells(m.group(2))) != len(header):  # not a table, as GFM reads it
-            return m.group(0)
-        return "\n".join(_rows(rows, header)) + ("\n" if m.group(0).endswith("\n") else "")
-    return _PIPE_TABLE.sub(render, body)
+    (Extérieurs)", so that the value quoted says what it is for. Code (fenced or indented) is left
+    as it is written, and so is a table with no row."""
+    lines = body.splitlines(keepends=True)
+    out: list[str] = []
+    fenced, i = False, 0
+    while i < len(lines):
+        line = lines[i]
+        if _FENCE.match(line):
+            fenced = not fenced
+        header = _cells(line) if not fenced and "|" in line and i + 1 < len(lines) and \
+            not line.startswith(("    ", "\t")) else []
+        if len(header) >= 2 and all(_DELIMITER_CELL.fullmatch(c) for c in _cells(lines[i + 1])) and \
+                len(_cells(lines[i + 1])) == len(header):
+            j = i + 2
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                j += 1
+            if j > i + 2:
+                rows = [(_cells(row) + [""] * len(header))[:len(header)] for row in lines[i + 2:j]]
+                newline = re.search(r"\r?\n$", lines[i + 1])
+                end = newline.group() if newline else "\n"
+                indent = re.match(r"[ \t]*", line).group()  # a table inside a list item stays inside it
+                rendered = [indent + r for r in _rows(rows, header)]
+                out.append(end.join(rendered) + (re.search(r"\r?\n$", lines[j - 1]) or [""])[0])
+                i = j
+                continue
+        out.append(line)
+        i += 1
+    return "".join(out)
 
 
 def _rows(rows: list[list[str]], header: list[str] | None) -> list[str]:

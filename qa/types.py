@@ -6,8 +6,9 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass(frozen=True)
 class Document:
-    """One source file. ``text`` is the whole file; the body starts at ``body_start``
-    (after any front matter), so chunk offsets are offsets into the file itself."""
+    """One source file. ``text`` is the file as read (``qa/readers.py``: a .txt/.md file itself, but
+    for its pipe tables, read row by row; the extracted text of .html/.pdf); the body starts at
+    ``body_start`` (after any front matter). Chunk offsets are offsets into ``text``."""
 
     id: str
     source: str

@@ -65,6 +65,30 @@ def test_a_markdown_table_reads_row_by_row():
     assert "Les tarifs sont votés chaque année.\n\nÉveil musical (45 min) : 120 € (Habitants) ; 165 € (Extérieurs)\n" \
         "Chorale : 90 € (Extérieurs)\nCours seul : 30 € (Habitants)\n\nFin." in text
     assert "| a | b |\n|---|\nPas un tableau" in text  # GFM: the delimiter row has the header's cells
+    # code is left as written, a CRLF file keeps its line ends, a table with no row keeps its header,
+    # and a line that is not a table does not hide the one after it (a review)
+    code = "```\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n    a | b\n    --|--\n    1 | 2\n"
+    assert read(code.encode(), ".md").text == code
+    assert read(b"| A | B |\r\n|---|---|\r\n| x | 1 |\r\n| y | 2 |\r\n\r\nFin.\r\n", ".md").text == \
+        "x : 1 (B)\r\ny : 2 (B)\r\n\r\nFin.\r\n"
+    assert read(b"| A | B |\n|---|---|\n\nSuite.\n", ".md").text == "| A | B |\n|---|---|\n\nSuite.\n"
+    assert read(b"Titre | sous-titre\n---\n| A | B |\n|---|---|\n| x | 1 |", ".md").text.endswith("---\nx : 1 (B)")
+
+
+def test_the_rows_of_a_table_are_sentences_of_their_own():
+    from qa.chunking import sections
+    from qa.types import Document
+
+    text = ("# Horaires\n\nLe secrétariat est ouvert en semaine.\n\nlundi : fermé (Ouverture)\n"
+            "mardi : 10 h (Ouverture) ; 17 h (Fermeture)\n\nLe samedi, il ouvre le matin.\n")
+    doc = Document(id="d", source="d.md", text=text, title="d")
+    (_, spans), = sections(doc)
+    # a lower-case row read as the previous one wrapped on: one sentence for the whole table
+    assert [s.text for s in spans][1:3] == ["lundi : fermé (Ouverture)", "mardi : 10 h (Ouverture) ; 17 h (Fermeture)"]
+    # the last line of a block of "label : value" lines is not the heading of the paragraph below
+    text = "# Organes\n\nSyndic : Cabinet Moreau\nGardienne : Josiane Lefèvre\n\nLa gardienne est présente le matin.\n"
+    (title, spans), = sections(Document(id="e", source="e.md", text=text, title="e"))
+    assert title == "Organes" and "Gardienne : Josiane Lefèvre" in [s.text for s in spans]
 
 
 def test_markdown_front_matter_is_yaml(tmp_path):

@@ -154,7 +154,9 @@ _PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|montant|loyers?|co
                     r"prices?|pay|paid|fees?|frais|rent|salary)\b")
 
 
-_QUALIFIER = re.compile(r"\s*\([^()]*")
+# brackets right after a value, holding no other value: "165 € (Extérieurs)" names what it is for;
+# "200 € (les enfants paient 80 €)" gives the other group's (a review)
+_QUALIFIER = re.compile(r"\s*\([^()\d]*(?:\)|$)")
 
 
 def locate(sentence: str, kind: str, query: str, also: str = "") -> tuple[str | None, float]:
@@ -174,7 +176,8 @@ def locate(sentence: str, kind: str, query: str, also: str = "") -> tuple[str | 
         if a <= sp[0]:
             return len(folded[a:sp[0]].split())
         # "165 € (Extérieurs)": the brackets right after a value say what it is for
-        return 0 if _QUALIFIER.fullmatch(folded, sp[1], a) else 3 * len(folded[sp[0]:a].split())
+        bracket = _QUALIFIER.match(folded, sp[1])
+        return 0 if bracket and a <= bracket.end() else 3 * len(folded[sp[0]:a].split())
 
     def nearness(sp):
         total = 0.0

@@ -570,6 +570,9 @@ def test_the_day_asked_the_unit_of_a_rate_and_the_group_of_a_list_line():
     row = "Éveil musical (45 min par semaine) : 120 € (Habitants de la commune) ; 165 € (Extérieurs)"
     assert locate(row, AMOUNT, "Quel est le tarif de l'éveil musical pour les extérieurs ?")[0] == "165 €"
     assert locate(row, AMOUNT, "Combien paient les habitants de la commune pour l'éveil musical ?")[0] == "120 €"
+    # brackets that hold another value are no label: they give another group's (a review)
+    assert locate("La cotisation coûte 200 € (les enfants paient 80 €).", AMOUNT,
+                  "Combien paient les enfants pour la cotisation ?")[0] == "80 €"
     assert list_line(row) and not list_line("Remarque : les seniors paient 100 € par an, licence comprise, au club.")
     # what a row's label puts in brackets is a detail; the label names something else all the same
     asked = {"instrument", "formation", "musicale", "commune"}

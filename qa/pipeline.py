@@ -10,7 +10,7 @@ from . import generation
 from .answering import Answerer
 from .config import Settings
 from .corpus import source_name
-from .encoders import LazyEmbedder, QueryEncoder, one_shot_queries
+from .encoders import LazyEmbedder, QueryEncoder, one_shot_queries, one_shot_tokens
 from .indexing import IndexReport, build_index, index_paths
 from .retrieval import HybridIndex
 from .store import Store
@@ -45,6 +45,7 @@ class Pipeline:
         self._reopening = threading.Lock()
         self.embedder = get_embedder(settings)
         self.queries: QueryEncoder = one_shot_queries(settings, self.embedder) if one_shot else self.embedder
+        self.tokens = one_shot_tokens(settings, self.embedder) if one_shot else self.embedder
         if not one_shot:
             self.embedder.load()
         self.store = Store(settings, self.embedder.name, self.embedder.dim)
@@ -62,7 +63,8 @@ class Pipeline:
         store = Store(self.settings, self.embedder.name, self.embedder.dim).open()
         hybrid = HybridIndex(store, self.queries, self.settings.fusion)
         self.store, self.hybrid = store, hybrid
-        self.answerer = Answerer(hybrid, self.settings.top_k, self.settings.max_question_chars, tokens=self.embedder)
+        self.answerer = Answerer(hybrid, self.settings.top_k, self.settings.max_question_chars, tokens=self.tokens,
+                                 passages=self.embedder)
 
     def _refresh(self) -> None:
         """Reopen the index when another process (``qa index``) has written it since: one small file

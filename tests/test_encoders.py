@@ -65,3 +65,26 @@ def test_one_shot_answers_are_the_warm_answers(pipeline, article_settings):
         a, b = pipeline.answer(q), one_shot.answer(q)
         assert (a.text, a.found, [(c.source, c.start, c.end) for c in a.citations]) == \
                (b.text, b.found, [(c.source, c.start, c.end) for c in b.citations]), q
+
+
+def test_numpy_token_vectors_agree_with_the_index_encoder(base_settings, embedder):
+    """``qa ask`` aligns an English question's words on numpy's pass over the bundled model's
+    weights (no torch): the same tokens and, against torch in float32, the same vectors."""
+    from qa.align import LAYER
+    from qa.encoders import one_shot_tokens
+    from qa.tokenstates import NumpyBert
+
+    ours = one_shot_tokens(base_settings, embedder)
+    assert isinstance(ours, NumpyBert)
+    texts = ["Le procureur décide, dans les 15 jours de sa saisine, si le mariage sera célébré.",
+             "Nvidia a prévu d'investir 10 milliards de dollars et Microsoft 5 milliards."]
+    model = embedder.load()
+    bf16, model.bf16 = model.bf16, False  # the reference in full precision, as numpy computes
+    try:
+        for query, batch in ((False, texts), (True, ["How long does the prosecutor have?"])):
+            for (spans, got), (want_spans, want) in zip(ours.token_states(batch, LAYER, query=query),
+                                                        model.token_states(batch, LAYER, query=query), strict=True):
+                cos = (got * want).sum(1) / np.linalg.norm(got, axis=1) / np.linalg.norm(want, axis=1)
+                assert spans == want_spans and float(cos.min()) > 0.9999
+    finally:
+        model.bf16 = bf16

@@ -50,6 +50,15 @@ def asked_role(query: str) -> str | None:
 _DOES = re.compile(r"^\W*qui\s+([a-z]{5,})\s+(?:le|la|les|l'|un|une|son|sa)\b")
 
 
+def _named_after(deed: str) -> str:
+    """The start of a role named after ``deed`` (folded), all but the verb's ending: "presid" of
+    "preside"; a verb in -iger names its doer in -ecteur ("dirige" / "directrice", "corrige" /
+    "correcteur")."""
+    stem = deed[:max(5, len(deed) - 2)]
+    latin = re.sub(r"ig(e\w*)?$", "ect", deed) if re.search(r"ig(e\w*)?$", deed) else None
+    return rf"(?:{re.escape(stem)}{'|' + re.escape(latin) if latin else ''})\w*"
+
+
 def holder(sentence: str, query: str) -> str | None:
     """The person the sentence names for the role asked: right after it ("Le trésorier est M.
     Karim Benali", "la directrice, Mme Nadia Bouzid", "Président du conseil syndical : Hélène
@@ -61,8 +70,7 @@ def holder(sentence: str, query: str) -> str | None:
         return None
     # a role named after the deed shares its first letters, all but the verb's ending; a role
     # asked of either gender ("la présidente") is the same role ("Président :")
-    pattern = rf"{re.escape(re.sub(r'(?:es|e|s)$', '', role))}(?:e|es|s)?" if role else \
-        rf"{re.escape(deed.group(1)[:max(5, len(deed.group(1)) - 2)])}\w*"
+    pattern = rf"{re.escape(re.sub(r'(?:es|e|s)$', '', role))}(?:e|es|s)?" if role else _named_after(deed.group(1))
     folded = fold(sentence)  # same offsets as ``sentence``
     asked = set(words(query))
     asked_of = fold(query).split(role, 1)[-1] if role else fold(query)[deed.end():]

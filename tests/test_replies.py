@@ -429,6 +429,8 @@ def test_what_the_documents_forbid_or_do_not_require(question, sentence, expecte
     ("Qui est le président ?", "Président : Bernard Coulon\nTrésorier : Karim Benali", "Bernard Coulon"),
     # the role named after the deed asked
     ("Qui préside le conseil syndical ?", "Président du conseil syndical : Hélène Garnier", "Hélène Garnier"),
+    ("Qui dirige la médiathèque ?", "La directrice de la médiathèque est Claire Fontaine.", "Claire Fontaine"),
+    ("Qui compose l'équipe ?", "L'équipe de Vieri est composée d'Andrea Pirlo.", None),  # the deed, not its doer
 ])
 def test_the_name_next_to_the_role_asked_holds_it(question, sentence, expected):
     from qa.roles import holder

@@ -31,6 +31,9 @@ def owner(sentence: str, at: int, text: str = "") -> str | None:
     return first.group(1) if fold(first.group(1)).split()[0] in proper else None
 
 
+_GIVEN_FOR = re.compile(r"\s*(?:pour|for)\s+(?:les |le |la |l'|l’|the )?([^\s,;.]+(?:\s+[^\s,;.]+)?)")
+
+
 def whose(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> bool | None:
     """Whether ``answer`` (a span of ``sentence``) follows, nearest, one of the names ``asked``
     (True), another name (False: "la valorisation d'Anthropic à environ 350 milliards" is no
@@ -39,6 +42,10 @@ def whose(sentence: str, answer: str, asked: Iterable[str], text: str = "") -> b
     at = sentence.find(answer)
     if not asked_words or at < 0:
         return None
+    # "deux semaines pour les DVD": the name the value is given for, right after it
+    given = _GIVEN_FOR.match(sentence, at + len(answer))
+    if given and any(_similar(w, set(words(given.group(1)))) for w in asked_words):
+        return True
     who = owner(sentence, at, text)
     if who is None:
         return None

@@ -153,6 +153,9 @@ def test_a_figure_that_belongs_to_another_name_does_not_lead():
     assert belongs_elsewhere(s, "5 milliards de dollars", ["Nvidia"], text)
     assert not belongs_elsewhere(s, "5 milliards de dollars", ["Microsoft"], text)
     assert not belongs_elsewhere(s, "10 milliards de dollars", ["Nvidia"], text)  # opens the sentence
+    # the name a value is given for, right after it (a new user's trial: no lead, "CD" came before)
+    loans = "Le prêt dure trois semaines pour les livres et les CD, et deux semaines pour les DVD et les jeux."
+    assert not belongs_elsewhere(loans, "deux semaines", ["DVD"], loans)
     chunk = passage(text)
     best = ranked(chunk, [0.1, 0.9])[0]  # the valuation sentence
     for q in ["Quelle est la valorisation de Nvidia ?", "Quelle est la valorisation d'Anthropic ?"]:

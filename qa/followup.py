@@ -30,7 +30,7 @@ def entities(question: str) -> list[str]:
         # "Qu'est-ce", "Depuis", "Près" open questions with a capital; so do inverted verbs, and
         # English function words ("If the sale...", "Above what...", "I").
         if f in _QUESTION_WORDS or f in STOP_WORDS or f.startswith("qu'") or "-t-" in f or \
-                (m.start() == 0 and re.search(r"-(?:ce|on|il|elle|ils|elles)$", f)) or \
+                (m.start() == 0 and re.search(r"-(?:je|tu|ce|on|il|elle|nous|vous|ils|elles)$", f)) or \
                 ((m.start() == 0 or f == "i") and f in english_stop_words() and (f == "i" or not word.isupper())):
             continue
         # An elided word opening the question ("J'ai payé…", "L'accord prévoit…", "S'il…") is a

@@ -76,6 +76,9 @@ def test_follow_ups_carry_the_kind_of_the_previous_turn():
     ("L'accord prévoit-il une exclusivité ?", []),
     ("S'il pleut, le festival a-t-il lieu ?", []),
     ("L'Oréal a-t-il investi ?", ["L'Oréal"]),
+    # an inverted verb opening the question (a new user's trial: "je ne trouve rien sur : Puis-je")
+    ("Puis-je louer mon appartement en location meublée ?", []),
+    ("Dois-je payer Orange ?", ["Orange"]),
 ])
 def test_names_are_not_english_function_words(question, names):
     q = analyse(question)

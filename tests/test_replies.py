@@ -406,6 +406,12 @@ def test_a_sentence_that_denies_what_is_asked_answers_no():
     ("Les chiens sont-ils admis ?", "Les chats ne sont pas admis.", False),
     ("Les chiens sont-ils admis ?", "Les chiens ne sont pas admis, sauf en laisse.", False),
     ("Les shorts sont-ils autorisés ?", "Les shorts sont autorisés.", False),
+    # the very thing asked, not done (a new user's trial: no verdict)
+    ("La médiathèque applique-t-elle des amendes de retard ?",
+     "La médiathèque n'applique pas d'amende de retard, car elle souhaite que la lecture reste accessible.", True),
+    ("La médiathèque applique-t-elle des frais de dossier ?", "La médiathèque n'applique pas d'amende de retard.", False),
+    ("Le club applique-t-il des amendes de retard ?", "La médiathèque n'applique pas d'amende de retard.", False),
+    ("Le club accepte-t-il les chèques ?", "Le club n'accepte pas les chèques sauf pour la cotisation.", False),
 ])
 def test_what_the_documents_forbid_or_do_not_require(question, sentence, expected):
     from qa.replies.modal import denied

@@ -66,7 +66,7 @@ def denied(question: str, sentence: str) -> bool:
             for w in _content(re.split(r"[.;:,]", s[d.end():], maxsplit=1)[0]))
     m = _ASKED.search(q)
     if not m:
-        return False
+        return _not_done(q, fold(sentence))
     pattern = _MUST_NOT if m.group("modal") in _MUST_WORDS or re.search(r"\b(?:oblige|tenu)", m.group()) else _MAY_NOT
     subject = _content(q[:m.start()])
     objects = _content(q[m.end():])
@@ -95,6 +95,33 @@ def denied(question: str, sentence: str) -> bool:
     # the things, not where: "payer en espèces à la maison de santé" refuses "espèces"
     things = _content(re.split(r"\b(?:a|au|aux|dans|chez|sur)\b", q[m.end():])[0])
     return pattern is _MAY_NOT and bool(things) and _refused(m.group("verb"), things, s)
+
+
+# "La médiathèque applique-t-elle des amendes de retard ?": a subject, a verb asked in inversion
+_INVERTED = re.compile(r"^\W*(?:est-ce qu(?:e |'))?(?P<subject>.*?)\b(?P<verb>[a-z]{3,})-(?:t-)?(?:il|elle|ils|elles|on)\b"
+                       r"(?P<rest>[^?]*)")
+_NOT_VERB = re.compile(r"\b(?:ne |n')(?P<verb>[a-z]{3,}) (?:pas|jamais|plus|aucun\w*)\b")
+
+
+def _not_done(q: str, s: str) -> bool:
+    """The sentence says that the question's subject does not do the very thing asked: "La
+    médiathèque n'applique pas d'amende de retard" for "… applique-t-elle des amendes de retard ?"
+    (a new user's trial: the quote, no verdict). The same verb, the same things after it, the
+    subject before it, nothing that narrows it."""
+    m = _INVERTED.match(q)
+    if not m:
+        return False
+    subject, objects = _content(m.group("subject")), _content(m.group("rest"))
+    for d in _NOT_VERB.finditer(s):
+        clause_start = max(s.rfind(c, 0, d.start()) for c in ".;:")
+        # its clause: ", car elle souhaite que…" gives the reason, it narrows nothing
+        before, scope = s[clause_start + 1:d.start()], words(re.split(r"[,;.]", s[d.end():], maxsplit=1)[0])[:SCOPE_WORDS]
+        if _same(d.group("verb"), m.group("verb")) and objects and subject and \
+                all(any(_same(o, w) for w in scope) for o in objects) and \
+                all(any(_same(a, w) for w in words(before)) for a in subject) and \
+                not _NARROWS.search(before) and not _NARROWS.search(" ".join(scope)):
+            return True
+    return False
 
 
 def _refused(verb: str | None, objects: list[str], s: str) -> bool:

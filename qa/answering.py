@@ -18,7 +18,6 @@ from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, po
 from .cleaning import clean_question, cleaned
 from .compounds import unwritten
 from .definitions import asks_definition
-from .english import calendar_french
 from .followup import entities
 from .indexing import sentence_id
 from .lexicon import Lexicon
@@ -184,13 +183,12 @@ class Answerer:
         # power-of-attorney pair cites the same passage in English; the FICP pair answers "5 years")
         asked = [w for w in words(english_subject(q.query)) if len(w) >= 3 and w not in stop and not w.isdigit()
                  and not self.lexicon.writes(w)]
-        means: dict[str, list[str]] = {w: [fr] for w in asked if (fr := calendar_french(w))}
-        asked = [w for w in asked if w not in means]
+        means: dict[str, list[str]] = {}
         if asked:  # in context first (verbs, "months" / "mois"), then the words' own vectors
             aligned = self.aligner.align(q.query, asked, [h.chunk.text for h in hits])
             alone = self.bridge.means(asked, pool_words(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"
                                                         for h in hits))
-            means |= {w: list(dict.fromkeys([*aligned[w], *alone[w]])) for w in asked}
+            means = {w: list(dict.fromkeys([*aligned[w], *alone[w]])) for w in asked}
         french = list(dict.fromkeys(m[0] for m in means.values() if m))
         # Left out of the share: the words translated, and those no passage writes (bench/parity.py:
         # the pepper-spray question, wrong in English, abstains; nothing else moved); a word the

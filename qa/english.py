@@ -27,30 +27,6 @@ _CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livr
              "£": "£"}
 
 
-_CALENDAR_FR = {fold(en): fr for table in (_MONTHS, _DAYS) for fr, en in table.items()}
-
-
-def calendar_french(word: str) -> str | None:
-    """The French word of an English day or month ("Wednesday", "saturdays" -> "mercredi",
-    "samedi"): capitalised in English, they are no names, and the model's word vectors confuse
-    them (Wednesday came closest to "dimanche")."""
-    w = fold(word)
-    return _CALENDAR_FR.get(w) or (_CALENDAR_FR.get(w[:-1]) if w.endswith("s") else None)
-
-
-_CLOCK = r"\d{1,2} ?h(?: ?\d{2})?"
-_HOUR_WORDS = {"de": "from", "a": "to", "et": "and", "entre": "between", "des": "from", "jusqu'a": "until"}
-
-
-def _hours(f: str) -> str:
-    """Folded French hours in English: "de 9 h a 12 h et de 14 h a 18 h 30" -> "from 9:00 to 12:00
-    and from 14:00 to 18:30"."""
-    f = re.sub(r"(\d{1,2}) ?h(?: ?(\d{2}))?", lambda m: f"{m.group(1)}:{m.group(2) or '00'}", f)
-    out = f.split()  # "à" after an hour ends a span ("to"), else it says when ("at 10:30")
-    return " ".join("to" if w == "a" and i and out[i - 1][:1].isdigit() else "at" if w == "a" else
-                    _HOUR_WORDS.get(w, w) for i, w in enumerate(out))
-
-
 def to_english(span: str, kind: str | None = None) -> str:
     """Render a French amount, percentage or date in English when the form is unambiguous
     ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
@@ -81,11 +57,6 @@ def to_english(span: str, kind: str | None = None) -> str:
         return span
     if kind == DATE:  # "le mardi 4 mars 2025" reads as "March 4, 2025"
         f = re.sub(rf"^(le |en )?{_WEEKDAY} (?=\d)", r"\1", f)
-    hours = re.fullmatch(rf"(.+?),? ((?:(?:et )?(?:de|a|entre|des|jusqu'a) {_CLOCK}(?: (?:a|et) {_CLOCK})?,? ?)+)", f) \
-        if kind == DATE else None
-    if hours:  # "le samedi de 10 h à 12 h" -> "on Saturday, from 10:00 to 12:00"
-        when = to_english(hours.group(1), DATE)
-        return f"{when}, {_hours(hours.group(2).strip(' ,'))}" if when != hours.group(1) else span
     day = re.fullmatch(rf"(le |les |chaque |tous les )?({_WEEKDAY[3:-1]})s?( matin| soir| apres-midi)?", f) \
         if kind == DATE else None
     if day and day.group(2) in _DAYS:  # "le jeudi" -> "on Thursday", "chaque mardi" -> "every Tuesday"

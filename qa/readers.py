@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .tables import pipe_tables, table_rows
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 PDF_SUFFIXES = (".pdf",)
@@ -68,64 +70,7 @@ def read(data: bytes, suffix: str) -> Extracted:
     meta, body_start = front_matter(text)
     if not meta.get("title") and (title := title_line(text[body_start:])):
         meta["title"] = title
-    return Extracted(text[:body_start] + _pipe_tables(text[body_start:]), meta, body_start)
-
-
-# A Markdown (GFM) table: a header row, a delimiter row ("|---|:---:|") with as many cells, then
-# rows up to a line without a pipe; the outer pipes may be left out. Read line by line (a regex over
-# the whole text backtracked quadratically on long lines full of pipes).
-_DELIMITER_CELL = re.compile(r":?-+:?")
-_FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
-
-
-def _cells(line: str) -> list[str]:
-    line = line.strip()
-    line = line[1:] if line.startswith("|") else line
-    line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
-    return [" ".join(c.replace("\\|", "|").split()) for c in re.split(r"(?<!\\)\|", line)]
-
-
-def _pipe_tables(body: str) -> str:
-    """Each Markdown table as the lines of an HTML one (``_rows``): "| Éveil musical | 120 € | 165 € |"
-    under "| Formule | Habitants | Extérieurs |" reads "Éveil musical : 120 € (Habitants) ; 165 €
-    (Extérieurs)", so that the value quoted says what it is for. Code (fenced or indented) is left
-    as it is written, and so is a table with no row."""
-    lines = body.splitlines(keepends=True)
-    out: list[str] = []
-    fenced, i = False, 0
-    while i < len(lines):
-        line = lines[i]
-        if _FENCE.match(line):
-            fenced = not fenced
-        header = _cells(line) if not fenced and "|" in line and i + 1 < len(lines) and \
-            not line.startswith(("    ", "\t")) else []
-        if len(header) >= 2 and all(_DELIMITER_CELL.fullmatch(c) for c in _cells(lines[i + 1])) and \
-                len(_cells(lines[i + 1])) == len(header):
-            j = i + 2
-            while j < len(lines) and "|" in lines[j] and lines[j].strip():
-                j += 1
-            if j > i + 2:
-                rows = [(_cells(row) + [""] * len(header))[:len(header)] for row in lines[i + 2:j]]
-                newline = re.search(r"\r?\n$", lines[i + 1])
-                end = newline.group() if newline else "\n"
-                indent = re.match(r"[ \t]*", line).group()  # a table inside a list item stays inside it
-                rendered = [indent + r for r in _rows(rows, header)]
-                out.append(end.join(rendered) + (re.search(r"\r?\n$", lines[j - 1]) or [""])[0])
-                i = j
-                continue
-        out.append(line)
-        i += 1
-    return "".join(out)
-
-
-def _rows(rows: list[list[str]], header: list[str] | None) -> list[str]:
-    """The lines of a table's rows: the first cell, then each value with its column's name."""
-    lines = []
-    for cells in rows:
-        values = [f"{c} ({h})" if header and h else c for c, h in zip(cells[1:], (header or cells)[1:]) if c]
-        if cells[0] or values:
-            lines.append(" : ".join(filter(None, [cells[0], " ; ".join(values)])))
-    return lines
+    return Extracted(text[:body_start] + pipe_tables(text[body_start:]), meta, body_start)
 
 
 _TITLE_LINE = re.compile(r"\A\s*(?:#{1,2}[ \t]+)?([^\n]{3,120}?)[ \t]*(?:\r?\n[ \t]*([^\n]{1,80}?)[ \t]*)?"
@@ -217,7 +162,7 @@ def _flatten(table: Any) -> None:
         return
     texts = [[" ".join(c.get_text(" ").split()) for c in r] for r in rows]
     header = texts[0] if all(c.name == "th" for c in rows[0]) else None
-    table.replace_with("\n\n" + "\n".join(_rows(texts[1:] if header else texts, header)) + "\n\n")
+    table.replace_with("\n\n" + "\n".join(table_rows(texts[1:] if header else texts, header)) + "\n\n")
 
 
 _BLOCKS_IN_CELLS = ["p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"]

@@ -22,27 +22,32 @@ class NumpyBert:
     """``token_states`` of ``qa.embeddings.Embedder``, for a BERT model folder (``available``)."""
 
     def __init__(self, folder: Path, query_prefix: str, passage_prefix: str) -> None:
+        # read on the first English question: a French one, or a command that asks none, pays nothing
+        self.folder, self.query_prefix, self.passage_prefix = folder, query_prefix, passage_prefix
+        self._loaded = False
+        self._layers: list[dict[str, np.ndarray]] = []
+        self._rows: dict[int, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
         from safetensors import safe_open
         from tokenizers import Tokenizer
 
-        self.config = json.loads((folder / "config.json").read_text())
-        self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.config = json.loads((self.folder / "config.json").read_text())
+        self.tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
         self.max_length = min(512, self.config.get("max_position_embeddings", 512))
         self.tokenizer.enable_truncation(self.max_length)
         self.tokenizer.no_padding()
         self.eps = float(self.config.get("layer_norm_eps", 1e-12))
         self.heads = int(self.config["num_attention_heads"])
         # mapped, not read: only the rows of the tokens met are taken from the 384 MB vocabulary
-        self._file = safe_open(str(folder / "model.safetensors"), framework="numpy")
+        self._file = safe_open(str(self.folder / "model.safetensors"), framework="numpy")
         self._words = self._file.get_slice("embeddings.word_embeddings.weight")
-        self._rows: dict[int, np.ndarray] = {}
-        self._layers: list[dict[str, np.ndarray]] = []
-        self._lock = threading.Lock()
         get = self._file.get_tensor
         self.positions = get("embeddings.position_embeddings.weight")
         self.token_type = get("embeddings.token_type_embeddings.weight")[0]
         self.norm = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
+        self._loaded = True
 
     @staticmethod
     def available(folder: Path) -> bool:
@@ -60,9 +65,11 @@ class NumpyBert:
         (a deeper one than the model has: its last)."""
         prefix = self.query_prefix if query else self.passage_prefix
         shift = len(prefix)
-        depth = max(1, min(layer, int(self.config["num_hidden_layers"])))
         out = []
         with self._lock:
+            if not self._loaded:
+                self._load()
+            depth = max(1, min(layer, int(self.config["num_hidden_layers"])))
             for text in texts:  # one at a time: no padding, and passages are few and cached
                 enc = self.tokenizer.encode(prefix + text)
                 hidden = self._embed(enc.ids)

@@ -28,16 +28,24 @@ _AGENT_SUFFIX = re.compile(r"(?:atrices?|ateurs?|eurs?|euses?|rices?|entes?|ents
 _DEED_ENDINGS = ("er", "e", "es", "ee", "ees", "a", "ait", "ent", "ant", "ation")
 
 
+# Adjectives French puts before a role's noun ("l'actuel président", "la nouvelle directrice"):
+# the noun after them is the role.
+_BEFORE_NOUN = frozenset({"actuel", "actuelle", "nouveau", "nouvel", "nouvelle", "ancien", "ancienne",
+                          "futur", "future", "premier", "premiere", "prochain", "prochaine", "seul", "seule",
+                          "current", "new", "former", "next", "first"})
+
+
 def role_written(role: str, known: Callable[[str], bool], vocabulary: Collection[str]) -> bool:
     """The documents name the role asked, or the deed it is named after: "fondateur" is written
     where a text says "fondée par", "président" where it says "présidé"; "trésorier" nowhere in a
-    school's rules. One word of the role is enough ("l'actuel président")."""
+    school's rules. The role's noun must be written: "général" does not make a "trésorier général"
+    of a text that names a "directeur général"; "l'actuel président" is a "président"."""
     content = [w for w in words(role) if w not in STOP_WORDS and len(w) >= 3]
-    for w in content:
-        root = _AGENT_SUFFIX.sub("", w)
-        if known(w) or root != w and len(root) >= 3 and any(root + end in vocabulary for end in _DEED_ENDINGS):
-            return True
-    return not content
+    noun = next((w for w in content if w not in _BEFORE_NOUN), None)
+    if noun is None:
+        return True
+    root = _AGENT_SUFFIX.sub("", noun)
+    return known(noun) or root != noun and len(root) >= 3 and any(root + end in vocabulary for end in _DEED_ENDINGS)
 
 
 def asked_role(query: str) -> str | None:
@@ -82,14 +90,28 @@ def holder(sentence: str, query: str) -> str | None:
         # (or anything, where the question does not say)
         after = re.match(rf"(\s+(?:du|de la|de l['’]|des|de|d['’])\s*[\w'’ -]{{1,40}}?)?\s*(?:est|sont|etait|sera|:|,)"
                          rf"\s*({PERSON})", sentence[m.end():])
-        if after and _named(after.group(2)) and (not whose or set(words(after.group(1) or "")) - STOP_WORDS <= asked):
+        if after and _named(after.group(2)) and (not whose or set(words(after.group(1) or "")) - STOP_WORDS <= asked) \
+                and not _of_another(sentence, after.group(2), query):
             return after.group(2)
         before = re.search(rf"({PERSON})(?:\s*,[^,.;]{{0,60}},)?\s*(?:,|est|a ete|a été|ont été|sont)?\s*"
                            rf"(?:(?:nommée?s?|élue?s?|désignée?s?|devenue?s?|choisie?s?)\s+)?(?:le |la |l')?$",
                            sentence[max(0, m.start() - 120):m.start()])
-        if before and _named(before.group(1)):
+        if before and _named(before.group(1)) and not _of_another(sentence, before.group(1), query):
             return before.group(1)
     return None
+
+
+_CAPITALISED = re.compile(r"(?<=[\w,;:)’'] )[A-ZÀ-ÖØ-Þ][\w-]+")
+
+
+def _of_another(sentence: str, person: str, query: str) -> bool:
+    """The question asks the role of a name ("directeur général de Nvidia") the sentence does not
+    write, while it names another ("Chez Microsoft, le directeur général est Satya Nadella")."""
+    asked = {fold(n) for n in _CAPITALISED.findall(query)}
+    if not asked or asked & set(words(sentence)):
+        return False
+    others = {fold(n) for n in _CAPITALISED.findall(sentence)} - set(words(person))
+    return bool(others)
 
 
 def _named(name: str) -> bool:

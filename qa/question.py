@@ -270,7 +270,9 @@ def full_names(q: Question) -> list[str]:
     return out
 
 
-_THERE_ARE = re.compile(r"\b([Cc]ombien)\s+y\s+(?:a|aura|avait|aurait)[\s-]+t[\s-]+(?:il|elle)\s+(?=d(?:e\b|['’]))")
+# "Combien y a-t-il de ruches ?" (and "y-a-t-il", "y avait-il") asks "Combien de ruches ?": the
+# counted noun must follow "combien" for the count to be tied to it
+_THERE_ARE = re.compile(r"\b([Cc]ombien)\s+y[\s-]+(?:a|aura|avait|aurait)(?:[\s-]+t)?[\s-]+(?:il|elle)\s+(?=d(?:e\b|['’]))")
 
 
 def analyse(text: str, history: list[str] | tuple[str, ...] = (), default_lang: str | None = None) -> Question:

@@ -35,7 +35,8 @@ def test_an_english_resume_is_a_verb_not_a_summary():
 
 def test_there_are_asks_how_many():
     # "Combien y a-t-il de places… ?" was read as asking an amount, and its number abstained
-    for text in ("Combien y a-t-il de places de stationnement dans la résidence ?", "Combien y a t il de caves ?"):
+    for text in ("Combien y a-t-il de places de stationnement dans la résidence ?", "Combien y a t il de caves ?",
+                 "Combien y-a-t-il de caves ?", "Combien y avait-il de caves ?"):
         q = analyse(text)
         assert q.answer_type == "count" and q.query.startswith("Combien de "), q
     assert analyse("Combien y a-t-il ?").answer_type != "count"

@@ -154,9 +154,9 @@ _PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|montant|loyers?|co
                     r"prices?|pay|paid|fees?|frais|rent|salary)\b")
 
 
-# brackets right after a value, holding no other value: "165 € (Extérieurs)" names what it is for;
-# "200 € (les enfants paient 80 €)" gives the other group's (a review)
-_QUALIFIER = re.compile(r"\s*\([^()\d]*(?:\)|$)")
+# brackets right after a value, holding no other value: "165 € (Extérieurs)", "165 € (2025)" name
+# what it is for; "200 € (les enfants paient 80 €)" gives the other group's (a review)
+_QUALIFIER = re.compile(r"\s*\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d))*(?:\)|$)")
 
 
 def locate(sentence: str, kind: str, query: str, also: str = "") -> tuple[str | None, float]:

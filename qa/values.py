@@ -163,7 +163,11 @@ def other_label(sentence: str, query: str) -> bool:
         return False
     head = next(iter(analyze(_PLACE_AFTER.split(m.group("who"), maxsplit=1)[0])), None)
     line = set(analyze(sentence))  # the group may follow the value: "Tarif réduit : 100 € pour les seniors"
-    return head is not None and not head.isdigit() and not any(t == head or t[:5] == head[:5] for t in line)
+    if head is None or head.isdigit() or any(t == head or t[:5] == head[:5] for t in line):
+        return False
+    # a place's people are named after it: "un habitant de Rezé" is a "Rezéen" (a new user's trial)
+    named = [w for w in words(m.group("who")) if len(w) >= 4 and w not in STOP_WORDS]
+    return not any(t.startswith(w) for w in named for t in words(sentence))
 
 
 def list_line(sentence: str) -> bool:

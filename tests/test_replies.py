@@ -613,3 +613,18 @@ def test_a_quote_goes_on_to_the_sentence_that_points_back_to_it():
     # was the first sentence alone: what happens without an answer was cut off (a new-user trial)
     assert got.text.endswith("la demande est réputée acceptée.")
     assert coherent(chunk, chunk.sentences[1], 380).text.startswith("En l'absence")  # nothing pulled after it
+
+
+def test_an_age_is_no_price_and_a_place_names_its_people():
+    from qa.answer_types import AMOUNT
+    from qa.locate import answers
+    from qa.values import other_label
+
+    # a new user's trial: "Moins de 18." led the price of an adult's membership
+    club = "Le Tennis Club de Rezé compte 410 adhérents, dont 180 jeunes de moins de 18 ans."
+    assert answers(club, AMOUNT, "Combien coûte l'adhésion adulte ?") == []
+    assert answers("Il coûte moins de 18 euros.", AMOUNT, "Combien coûte-t-il ?") != []
+    # "un habitant de Rezé" is a "Rezéen": the table's row names that group (it was passed over)
+    row = "Adulte (adhésion seule) : 195 € (Rezéens) ; 230 € (Extérieurs)"
+    assert not other_label(row, "Combien coûte l'adhésion adulte pour un habitant de Rezé ?")
+    assert other_label(row, "Combien coûte l'adhésion adulte pour un habitant de Nantes ?")

@@ -189,8 +189,20 @@ def locate(sentence: str, kind: str, query: str, also: str = "") -> tuple[str | 
         spans, run = per_group(sentence, spans, query)
         if run:  # "12 euros pour les adultes et 6 euros pour les moins de 18 ans", no group asked
             return sentence[run[0]:run[1]].strip(), max(map(nearness, spans))
+    if kind == COUNT:  # "six courts : quatre courts extérieurs et deux courts couverts": the total, before its
+        # parts, unless the question names one of them ("courts en terre battue")
+        asked = {w for w in words(f"{query} {also}") if w not in STOP_WORDS and len(w) > 2}
+        total = next((sp for sp in spans if (m := _PARTS.match(folded, sp[1])) and
+                      sum(o[0] >= m.end() for o in spans) >= 2 and
+                      not (asked - set(words(folded[:m.end()]))) & set(words(folded[m.end():]))), None)
+        if total is not None:
+            return sentence[total[0]:total[1]].strip(), nearness(total)
     best = max(spans, key=nearness)
     return sentence[best[0]:best[1]].strip(), nearness(best)
+
+
+# A count followed by a colon: what comes after it are its parts ("six courts : quatre … et deux …").
+_PARTS = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}\s*:\s")
 
 
 def answers(sentence: str, kind: str, query: str, names: list[str] | None = None) -> list[tuple[int, int]]:

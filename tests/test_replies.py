@@ -628,3 +628,29 @@ def test_an_age_is_no_price_and_a_place_names_its_people():
     row = "Adulte (adhésion seule) : 195 € (Rezéens) ; 230 € (Extérieurs)"
     assert not other_label(row, "Combien coûte l'adhésion adulte pour un habitant de Rezé ?")
     assert other_label(row, "Combien coûte l'adhésion adulte pour un habitant de Nantes ?")
+
+
+def test_a_count_before_its_parts_is_the_total():
+    from qa.answer_types import COUNT
+    from qa.locate import locate
+
+    # a new user's trial: "How many courts does the tennis club have?" led "4."
+    courts = ("Le club dispose de six courts : quatre courts extérieurs en terre battue et deux courts couverts "
+              "en résine.")
+    assert locate(courts, COUNT, "Combien de courts a le club ?")[0] == "six"
+    assert locate(courts, COUNT, "How many courts does the tennis club have?", also="courts club")[0] == "six"
+    assert locate(courts, COUNT, "Combien de courts couverts a le club ?")[0] == "deux"  # a part asked
+    pupils = "L'école compte 240 élèves : 130 en élémentaire et 110 en maternelle."
+    assert locate(pupils, COUNT, "Combien d'élèves en maternelle ?")[0] == "110"
+
+
+def test_a_street_address_says_where():
+    from qa.answer_types import PLACE
+    from qa.locate import locate
+
+    # a new user's trial: "Où se trouve la déchetterie intercommunale ?" abstained
+    dump = "La déchetterie intercommunale, route de Varades, est ouverte du lundi au samedi."
+    assert locate(dump, PLACE, "Où se trouve la déchetterie intercommunale ?")[0] == "route de Varades"
+    assert locate("Le club est installé au complexe sportif, 12 avenue de la Vertonne.", PLACE,
+                  "Où se trouve le club ?")[0] == "12 avenue de la Vertonne"
+    assert locate("Il a pris la route de la soie.", PLACE, "Où est-il allé ?")[0] is None  # no name: no address

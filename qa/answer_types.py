@@ -14,7 +14,7 @@ _QUESTION = [  # checked in order, on folded text: the first that matches wins
     # "When can my employer open my files?", "Quand peut-on refuser ?": a modal of permission asks
     # in which cases, not for a date ("When must…", "Quand faut-il…" ask by when: a date)
     (DATE, r"\bquand\b(?! (?:peut|peuvent|pourrait|pourraient)[\s-])|\b(?:quel(?:le)?|a quel(?:le)?|en quel(?:le)?) "
-           r"(?:date|annee|jour|mois|epoque)\b|\bdepuis quand\b|\bwhen\b(?! (?:can|could|may|might)\b)"
+           r"(?:date|annee|jour|mois|epoque|heure)\b|\bquel(?:le)?s? (?:sont |est )?(?:les |l')?(?:horaires?|heures? d'ouverture)\b|\b(?:what|which) (?:are |is )?(?:the )?(?:\w+(?:'s|s') )?opening (?:hours|times)\b|\bdepuis quand\b|\bwhen\b(?! (?:can|could|may|might)\b)"
            r"|(?<!within )\b(?:what|which) (?:date|year|day|month|time)\b|\bin what year\b"),
     (NAME, r"\bcomment (?:s'appelle|se nomme|se nommait|s'appelait)\b|\bquel(?:le)? (?:est|etait) (?:le|son|sa) nom\b"
            r"|\bsous quel nom\b|\bwhat(?: is|'s| was) (?:the |its |his |her |their )?name\b|\bwhat is (?:it|\w+) called\b"),

@@ -27,6 +27,32 @@ _CURRENCY = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "livr
              "£": "£"}
 
 
+_CALENDAR_FR = {fold(en): fr for table in (_MONTHS, _DAYS) for fr, en in table.items()}
+
+
+def calendar_french(word: str) -> str | None:
+    """The French word of an English day or month ("Wednesday", "saturdays" -> "mercredi",
+    "samedi"): capitalised in English, they are no names, and the model's word vectors confuse
+    them (Wednesday came closest to "dimanche")."""
+    w = fold(word)
+    return _CALENDAR_FR.get(w) or (_CALENDAR_FR.get(w[:-1]) if w.endswith("s") else None)
+
+
+_CLOCK = r"(?:\d{1,2} ?h(?:eures?)?(?: ?\d{2})?(?!\w)|midi|minuit)"
+_HOUR_WORDS = {"de": "from", "a": "to", "et": "and", "entre": "between", "des": "from", "jusqu'a": "until"}
+
+
+def _hours(f: str) -> str:
+    """Folded French hours in English: "de 9 h a 12 h et de 14 h a 18 h 30" -> "from 9:00 to 12:00
+    and from 14:00 to 18:30"; "14h-18h" -> "from 14:00 to 18:00"; "a midi" -> "at noon"."""
+    f = re.sub(rf"(?<!de )({_CLOCK}) ?[-–] ?({_CLOCK})", r"de \1 a \2", f)
+    f = re.sub(r"(\d{1,2}) ?h(?:eures?)?(?: ?(\d{2}))?(?!\w)", lambda m: f"{m.group(1)}:{m.group(2) or '00'}", f)
+    f = f.replace("midi", "noon").replace("minuit", "midnight")
+    out = f.split()  # "à" after an hour ends a span ("to"), else it says when ("at 10:30")
+    return " ".join("to" if w == "a" and i and out[i - 1][:1].isdigit() else "at" if w == "a" else
+                    _HOUR_WORDS.get(w, w) for i, w in enumerate(out))
+
+
 def to_english(span: str, kind: str | None = None) -> str:
     """Render a French amount, percentage or date in English when the form is unambiguous
     ("environ 350 milliards de dollars" -> "about $350 billion"); otherwise return it unchanged."""
@@ -56,7 +82,15 @@ def to_english(span: str, kind: str | None = None) -> str:
             return f"{lead + ' ' if lead else ''}{n} {unit}"
         return span
     if kind == DATE:  # "le mardi 4 mars 2025" reads as "March 4, 2025"
-        f = re.sub(rf"^(le |en )?{_WEEKDAY} (?=\d)", r"\1", f)
+        f = re.sub(rf"^(le |en )?{_WEEKDAY} (?=\d{{1,2}}(?:er)? (?:{'|'.join(_MONTHS)})\b)", r"\1", f)
+    hours = re.fullmatch(rf"(.+?),? ((?:(?:et )?(?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?,? ?)+)",
+                         f) if kind == DATE else None
+    if hours:  # "le samedi de 10 h à 12 h" -> "on Saturday, from 10:00 to 12:00"
+        when = to_english(hours.group(1), DATE)
+        return f"{when}, {_hours(hours.group(2).strip(' ,'))}" if when != hours.group(1) else span
+    both = re.fullmatch(rf"(?:le )?({_WEEKDAY[3:-1]}) (et|ou) (?:le )?({_WEEKDAY[3:-1]})", f) if kind == DATE else None
+    if both and {both.group(1), both.group(3)} <= _DAYS.keys():  # "le lundi et le jeudi" -> "on Monday and Thursday"
+        return f"on {_DAYS[both.group(1)]} {'and' if both.group(2) == 'et' else 'or'} {_DAYS[both.group(3)]}"
     day = re.fullmatch(rf"(le |les |chaque |tous les )?({_WEEKDAY[3:-1]})s?( matin| soir| apres-midi)?", f) \
         if kind == DATE else None
     if day and day.group(2) in _DAYS:  # "le jeudi" -> "on Thursday", "chaque mardi" -> "every Tuesday"

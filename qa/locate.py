@@ -9,6 +9,7 @@ from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE_AT, find
 from .asked import subject_terms
 from .bounds import bounded, other_bound
 from .followup import entities
+from .hours import by_day, days_undecided
 from .text import STOP_WORDS, fold, stem, words
 from .values import MONEY, asked_group, continued, dates_undecided, paired, per_group, ungrouped, value_ranges
 
@@ -217,7 +218,7 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
         # "jusqu'au 30 juin 2032", not "à compter du 1er juillet 2023", says when the lease ends;
         # "quel jour ?" wants a day, not the "2025" of "Numéro 47, printemps 2025"
         spans = [sp for sp in spans if names_a_day(query, sentence[sp[0]:sp[1]])]
-        spans = bounded(sentence, _ranges(sentence, spans), query)
+        spans = by_day(sentence, bounded(sentence, _ranges(sentence, spans), query), query)
     if kind == COUNT:  # a count counts the noun asked about: "combien de ruches" is not "680 kilogrammes"
         # "1er septembre", "3e étage": an ordinal ranks, it counts nothing
         spans = [sp for sp in spans if not _ORDINAL_END.match(sentence[sp[1]:])]
@@ -284,5 +285,6 @@ def undecided(sentence: str, kind: str, query: str) -> bool:
     spans = answers(sentence, kind, query)
     if kind == DATE:  # "fermée du 4 août au 22 août pour les congés d'été" is not "pour les fêtes"
         return dates_undecided(sentence, spans, query) or other_bound(sentence, spans, query) or \
+            days_undecided(sentence, spans, query) or \
             (not asked_group(query)[1] and ungrouped(sentence, spans, query))
     return kind in (AMOUNT, PERCENT, COUNT, DURATION) and ungrouped(sentence, spans, query)

@@ -18,6 +18,7 @@ from .bounds import asked_bound, bound_of
 from .bridge import not_subject_fr
 from .chunking import clauses
 from .definitions import defined_terms, defines, presents
+from .english import calendar_french
 from .followup import entities
 from .indexing import sentence_id
 from .locate import answers, counted_noun, counts_other, cut_short, locate, undecided
@@ -121,7 +122,9 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     gone = set(analyze(" ".join(instead)))
     bridged = frozenset(analyze(also))
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
-    names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)]
+    # an English day or month is no name: its French word is among ``also``
+    names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)
+             and (french or not calendar_french(n))]
     # what a list line's label is compared with: the question's subject terms, but its names
     # (an English question's: the French words its words were bridged to)
     itemised = set(subject_terms(" ".join(w for w in words(plain if french else also) if w not in not_subject_fr()))) - \

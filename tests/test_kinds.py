@@ -185,3 +185,22 @@ def test_a_music_school_with_a_table_and_a_staff_list(tmp_path, base_settings, e
     # the document's own question is no answer to it: the sentence after it is
     res = pipe.answer("Comment régler la cotisation ?")
     assert "trois fois" in res.text, res.text
+
+
+def test_opening_hours_of_the_day_asked(tmp_path, base_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    page = ("# Médiathèque Jules-Verne\n\n## Horaires\n\nLa médiathèque est ouverte du mardi au samedi de 10 h à 18 h. "
+            "Elle est fermée le dimanche et le lundi.\nLes permanences de l'écrivain public ont lieu le lundi et le "
+            "jeudi de 9 h à 12 h.\n\n## Travaux\n\nLes travaux bruyants sont autorisés du lundi au vendredi de 9 h à "
+            "12 h et de 14 h à 18 h 30, et le samedi de 10 h à 12 h.\n")
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {"mediatheque.md": page}))
+    # the day asked, inside a range, or sharing its hours with another (new-user trials and a review)
+    assert pipe.answer("À quelle heure ouvre la médiathèque le jeudi ?").text.startswith("Du mardi au samedi de 10 h à 18 h.")
+    assert pipe.answer("Quand les travaux bruyants sont-ils autorisés le samedi ?").text.startswith("Le samedi de 10 h à 12 h.")
+    assert pipe.answer("When are the public writer's sessions on Monday?").text.startswith(
+        "On Monday and Thursday, from 9:00 to 12:00.")
+    # hours of something the page never names are not the library's (both quoted them)
+    for question in ("Quels sont les horaires de la piscine ?", "What are the opening hours of the swimming pool?"):
+        res = pipe.answer(question)
+        assert not res.found and ("piscine" in res.text or "swimming pool" in res.text), res.text

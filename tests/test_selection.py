@@ -643,7 +643,8 @@ def test_a_day_of_the_week_answers_when_something_recurs():
     got = locate(waste, DATE, "Quand les emballages sont-ils collectés dans le quartier de la Gare ?")[0]
     assert got == "le jeudi" and to_english(got, DATE) == "on Thursday"
     hours = "Le service est ouvert du lundi au vendredi de 8 h 30 à 12 h."
-    assert to_english(locate(hours, DATE, "Quand le service est-il ouvert ?")[0], DATE) == "from Monday to Friday"
+    assert to_english(locate(hours, DATE, "Quand le service est-il ouvert ?")[0], DATE) == \
+        "from Monday to Friday, from 8:30 to 12:00"  # the days' hours too
     assert to_english("le mardi 4 mars 2025", DATE) == "March 4, 2025"
 
 
@@ -725,3 +726,63 @@ def test_cases_an_independent_review_found():
     from qa.answer_types import DURATION
     assert locate("La chaudière est entretenue chaque année, pendant 2 heures.", DURATION,
                   "Tous les combien la chaudière est-elle entretenue ?")[0] is None
+
+
+def test_the_hours_of_the_day_asked():
+    from qa.answer_types import DATE, question_type
+    from qa.english import to_english
+    from qa.locate import locate, undecided
+
+    works = ("Les travaux bruyants sont autorisés du lundi au vendredi de 9 h à 12 h et de 14 h à 18 h 30, "
+             "et le samedi de 10 h à 12 h.")
+    # a new user's trial: "Du lundi au vendredi." answered for the samedi
+    assert locate(works, DATE, "Quand les travaux bruyants sont-ils autorisés le samedi ?")[0] == "le samedi de 10 h à 12 h"
+    assert locate(works, DATE, "When are noisy works allowed on Saturdays?")[0] == "le samedi de 10 h à 12 h"
+    assert locate(works, DATE, "Quand les travaux bruyants sont-ils autorisés ?")[0] == \
+        "du lundi au vendredi de 9 h à 12 h et de 14 h à 18 h 30"
+    hours = "La médiathèque est ouverte le mardi de 14 h à 19 h, le mercredi de 10 h à 18 h et le samedi de 10 h à 17 h."
+    assert question_type("Quels sont les horaires de la médiathèque le mercredi ?") == DATE  # was a list of days
+    assert locate(hours, DATE, "À quelle heure ouvre la médiathèque le samedi ?")[0] == "le samedi de 10 h à 17 h"
+    assert locate("Elle est fermée le lundi et le jeudi.", DATE, "À quelle heure ouvre la médiathèque le samedi ?")[0] is None
+    # no day asked: the week's hours, no one day's, lead
+    assert undecided(hours, DATE, "Quels sont les horaires de la médiathèque ?")
+    assert not undecided(hours, DATE, "Quels sont les horaires de la médiathèque le mercredi ?")
+    assert to_english("le samedi de 10 h à 12 h", DATE) == "on Saturday, from 10:00 to 12:00"
+    assert to_english("le mardi à 10 h 30", DATE) == "on Tuesday, at 10:30"
+
+    # a review of the first try: a day inside a range, days that share hours, hours it could not read
+    week = "La médiathèque est ouverte du mardi au samedi de 10 h à 18 h."
+    assert locate(week, DATE, "À quelle heure ouvre la médiathèque le jeudi ?")[0] == "du mardi au samedi de 10 h à 18 h"
+    assert locate(week, DATE, "À quelle heure ouvre la médiathèque le lundi ?")[0] is None
+    shared = "Les permanences ont lieu le lundi et le jeudi de 9 h à 12 h."
+    assert locate(shared, DATE, "Quand ont lieu les permanences le lundi ?")[0] == "le lundi et le jeudi de 9 h à 12 h"
+    for sentence, question, expected in (
+            ("Le marché se tient le samedi matin.", "À quelle heure a lieu le marché le samedi ?", "le samedi matin"),
+            ("Le secrétariat est ouvert le mercredi 14h-18h.", "Quels sont les horaires du secrétariat le mercredi ?",
+             "le mercredi 14h-18h"),
+            ("La cantine ouvre à midi le mercredi.", "À quelle heure ouvre la cantine le mercredi ?", "à midi le mercredi"),
+            ("La piscine ouvre le dimanche à 9 heures.", "À quelle heure ouvre la piscine le dimanche ?",
+             "le dimanche à 9 heures"),  # was cut after "9 h"
+            ("La déchetterie est ouverte de 8 h à 12 h du lundi au samedi.", "À quelle heure ouvre la déchetterie le mardi ?",
+             "de 8 h à 12 h du lundi au samedi"),
+            ("L'assemblée générale aura lieu le 14 mars 2026 à 18 h.", "À quelle heure aura lieu l'assemblée ?",
+             "le 14 mars 2026 à 18 h")):
+        assert locate(sentence, DATE, question)[0] == expected and not undecided(sentence, DATE, question)
+    # the day asked, its hours not read: quoted, but the day alone does not lead
+    assert undecided("Le club ouvre le samedi en fin de journée.", DATE, "À quelle heure ouvre le club le samedi ?")
+    # a second review: a duration is no time of day, hours before a day may be another day's, a
+    # day of a name is not asked, two dates with hours are no week of hours
+    opened = "La piscine a été inaugurée le 5 décembre 1975, 10 heures après la fin des travaux."
+    assert locate(opened, DATE, "Quand la piscine a-t-elle été inaugurée ?")[0] == "le 5 décembre 1975"
+    assert locate(opened, DATE, "À quelle heure ouvre la piscine ?")[0] is None
+    assert locate("La buvette est ouverte de 5 h à 1 h du matin.", DATE, "À quelle heure ferme la buvette ?")[0] == "de 5 h à 1 h"
+    for sentence, question in (
+            ("Les permanences ont lieu le lundi de 9 h à 12 h, le mardi sur rendez-vous.", "Quand ont lieu les permanences le mardi ?"),
+            ("Le gymnase est fermé le dimanche, le samedi de 9 h à 12 h.", "À quelle heure ouvre le gymnase le dimanche ?"),
+            ("Le parking est gratuit le dimanche 2 heures maximum.", "À quelle heure ouvre le parking le dimanche ?")):
+        assert locate(sentence, DATE, question)[0] in ("le mardi", "le dimanche") and undecided(sentence, DATE, question)
+    assert locate("Le match se joue le dimanche 13 avril 2025.", DATE, "Quand se joue le match du dimanche ?")[0] == \
+        "le dimanche 13 avril 2025"
+    concert = "Le concert aura lieu le 12 juin 2025 à 20 h, la répétition le 11 juin 2025 à 18 h."
+    assert locate(concert, DATE, "Quand a lieu le concert ?")[0] == "le 12 juin 2025 à 20 h" and \
+        not undecided(concert, DATE, "Quand a lieu le concert ?")

@@ -22,6 +22,7 @@ from .english import calendar_french
 from .followup import entities
 from .indexing import sentence_id
 from .locate import answers, counted_noun, counts_other, cut_short, locate, undecided
+from .priced import priced_noun
 from .retrieval import Hit, HybridIndex
 from .roles import holder
 from .text import LABEL, analyze, fold, has_term, stem, term_set, unlabelled, word_set, words
@@ -139,6 +140,9 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     top = max((h.score for h in hits), default=0.0)
     counted = counted_noun(query) if kind == COUNT else None
     named_here = bool(counted) and any(stem(counted) in {stem(w) for w in word_set(h.chunk.text)} for h in hits)
+    # the thing a price is asked of, where the passages name it ("repas" of "Combien coûte un repas ?")
+    priced = next(iter(analyze(priced_noun(query) or "")), None) if kind == AMOUNT and french else None
+    priced = priced if priced and any(has_term(priced, term_set(h.chunk.text)) for h in hits) else None
     out = []
     for hit in hits:
         c = hit.chunk
@@ -221,6 +225,10 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  # unchanged; dropping the number instead lost 4 answers to paraphrase, "en cinq
                  # rencontres" for "combien de matchs", for 2 wrong ones abstained)
                  "counts_other": bool(span and named_here and counts_other(s.text, span, query)),
+                 # an amount in a sentence that never names the thing priced, nor does the sentence
+                 # before it or its heading: another thing's price
+                 "prices_other": bool(span and priced) and
+                 not has_term(priced, term_set(s.text) | before | term_set(f"{c.title} {c.section}")),
                  "on_topic": on_topic,
                  # an answer of the kind asked sits by words the asked ones were bridged to, in its
                  # sentence or the one before; not in the heading ("Montant et valorisation" heads

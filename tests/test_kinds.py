@@ -204,3 +204,17 @@ def test_opening_hours_of_the_day_asked(tmp_path, base_settings, embedder):
     for question in ("Quels sont les horaires de la piscine ?", "What are the opening hours of the swimming pool?"):
         res = pipe.answer(question)
         assert not res.found and ("piscine" in res.text or "swimming pool" in res.text), res.text
+
+
+def test_a_price_is_the_price_of_the_thing_asked(tmp_path, base_settings, embedder):
+    from qa.pipeline import get_pipeline
+
+    handbook = ("# Livret d'accueil\n\n## Télétravail\n\nL'entreprise verse une indemnité forfaitaire de télétravail de "
+                "2,60 euros par jour télétravaillé.\n\n## Notes de frais\n\nLes plafonds de remboursement sont les "
+                "suivants :\n- repas d'affaires : 25 euros par personne ;\n- nuit d'hôtel : 110 euros.\n")
+    pipe = get_pipeline(corpus_of(tmp_path, base_settings, {"livret.md": handbook}))
+    # a new user's trial: the telework allowance answered the price of a meal at the canteen
+    res = pipe.answer("Combien coûte un repas à la cantine de l'entreprise ?")
+    assert "2,60" not in res.text, res.text
+    res = pipe.answer("Combien coûte un repas d'affaires ?")
+    assert res.text.startswith("25 euros"), res.text

@@ -91,6 +91,8 @@ def usable(c: Candidate, floor: float = MIN_COSINE) -> bool:
         return False
     if second_hand(c) and c.features.get("coverage", 1.0) < SECOND_HAND_COVERAGE:
         return False
+    if c.features.get("prices_other"):  # "2,60 euros" of the telework allowance for a meal's price
+        return False
     if heading_like(c.sentence.text) and not (c.answer or c.features.get("holder")) or says_nothing(c.sentence.text):
         return False
     return not _announces(c) or bool(_items_after(c.hit.chunk, c.sentence))

@@ -1,0 +1,21 @@
+"""What a price question prices: "repas" of "Combien coûte un repas à la cantine ?", "adhésion" of
+"Quel est le montant de l'adhésion ?". A sentence that gives an amount without naming it, where the
+documents do name it, prices something else: "L'entreprise verse une indemnité de télétravail de
+2,60 euros par jour" says nothing of a meal (a new user's trial: "2,60 euros." led that reply)."""
+from __future__ import annotations
+
+import re
+
+from .text import STOP_WORDS, fold
+
+_PRICED = re.compile(
+    r"\b(?:combien (?:coute|coutent|coutera|couteront|coutait|coutaient|vaut|valent)(?:[\s-]+t)?(?:[\s-]+(?:il|elle|ils|elles))?\s+"
+    r"|quel(?:le)?s? (?:est|sont|sera|seront|etait) (?:le |la |les |l')?(?:prix|cout|tarif|montant)s? (?:de la |de l'|du |des |de |d'))"
+    r"(?:(?:le|la|les|un|une|des|du|mon|ma|mes|son|sa|ses|leur|leurs)\s+|l'|d')?([a-z][a-z-]{2,})")
+
+
+def priced_noun(query: str) -> str | None:
+    """The noun a French question asks the price of, folded; None when it names none."""
+    m = _PRICED.search(fold(query))
+    return m.group(1) if m and m.group(1) not in STOP_WORDS else None
+

@@ -226,8 +226,9 @@ class Answerer:
         # translations to say it, "unpaid leave" / "congé sans solde")
         if q.topic and q.lang != "en" and self.unknown_subject(q.topic):
             return self._absent(replace(q, text=q.topic, query=q.topic))
+        named = q.topic or naming.summary_object(q.text)  # "Résume le bulletin municipal"
         source = pool[0] if len(pool) == 1 else \
-            self._named(q.topic or q.text, pool) or (self._about(q, pool) if q.topic else None)
+            self._named(named or q.text, pool) or (self._about(replace(q, topic=named), pool) if named else None)
         source = source or self._discussed(q, pool)
         if source is None:
             if not pool:
@@ -248,7 +249,7 @@ class Answerer:
         asked = {w for w in words(text) if w not in STOP_WORDS and len(w) >= 3}
         def share(source: str) -> float:
             title = {w for w in words(f"{self.titles[source]} {source}") if w not in STOP_WORDS and len(w) >= 3}
-            return len(asked & title) / max(1, min(len(title), 4))
+            return len(asked & title) / max(1, min(len(title), len(asked), 4))  # "bulletin municipal": one of two
         scored = sorted(((share(s), s) for s in pool), reverse=True)
         if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             return scored[0][1]

@@ -4,6 +4,7 @@ alone cannot tell: "wedding" shares no letter with "se marier", and a short subj
 two-line table cell first among the passages."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -42,3 +43,17 @@ def closest(vector: np.ndarray, docs: dict[str, tuple[np.ndarray, np.ndarray]], 
     if len(scored) > 1 and scored[0][0] - scored[1][0] < margin:
         return None
     return scored[0][1] if first is None or scored[0][1] == first else None
+
+
+# The document a summary request names without "sur": "Résume le bulletin municipal", "Summarize the
+# employee handbook", "What are the key points of the club's rules?" (a new user's trial: both asked
+# which document was meant, though one was plainly named).
+_OBJECT = re.compile(r"\b(?:r[ée]sum[ée]z?(?:[- ]moi| me)?|synth[ée]tise(?:z)?|summari[sz]e|sum up|recap|"
+                     r"(?:key|main|important) (?:points|ideas) of|l'essentiel d[eu]|points? (?:cl[ée]s|principaux) d[eu])"
+                     r"\s+(?:(?:le|la|les|l'|du|des|the|this|that)\s*)?(?P<object>[^?.!]+)", re.I)
+
+
+def summary_object(text: str) -> str | None:
+    """What a summary request names as its document ("bulletin municipal"), or None."""
+    m = _OBJECT.search(text)
+    return m.group("object").strip() if m else None

@@ -100,7 +100,10 @@ def test_a_summary_of_the_document_about_a_subject(tmp_path, base_settings, embe
     # was an overview of one sentence, or for English "I found nothing about: Summarize…"
     for q, title in (("Résume le document sur les abeilles", "Le rucher de Montfleury"),
                      ("Summarize the document about the investment in Anthropic", "Nvidia et Microsoft"),
-                     ("Fais-moi un résumé de la fiche sur la tutelle", "Tutelle, curatelle")):
+                     ("Fais-moi un résumé de la fiche sur la tutelle", "Tutelle, curatelle"),
+                     # named without "sur" (a new user's trial: it asked which document)
+                     ("Résume le rucher de Montfleury", "Le rucher de Montfleury"),
+                     ("Summarize the beekeeping notes", "Le rucher de Montfleury")):
         res = pipe.answer(q)
         assert res.kind == "summary" and res.found and title in res.text.split("\n")[0], (q, res.text)
     unknown = pipe.answer("Résume le document sur la physique quantique")

@@ -10,6 +10,7 @@ from .asked import subject_terms
 from .bounds import bounded, other_bound
 from .followup import entities
 from .hours import by_day, days_undecided
+from .rates import same_period
 from .text import STOP_WORDS, fold, stem, words
 from .values import MONEY, asked_group, continued, dates_undecided, paired, per_group, ungrouped, value_ranges
 
@@ -259,7 +260,11 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
             return []
     if kind == DURATION and (narrow := qualifiers(query)):  # "Combien de jours de RTT ?" of "(218 jours
         # travaillés par an) bénéficient de 10 jours de RTT": the days the words after the noun follow
-        spans = [sp for sp in spans if narrow & {stem(w) for w in words(sentence[sp[1]:])[:3]}] or spans
+        # (or that restate them: "…, soit 30 jours ouvrables par an")
+        spans = [sp for sp in spans if narrow & {stem(w) for w in words(sentence[sp[1]:])[:3]}
+                 or re.search(r"\b(?:soit|c'est-a-dire|i\.e\.)\s*$", fold(sentence[:sp[0]]))] or spans
+    if kind in (DURATION, COUNT, AMOUNT):  # "2,5 jours … par mois, soit 30 jours par an" for "par an ?"
+        spans = same_period(sentence, spans, query)
     if kind in (AMOUNT, PERCENT, COUNT, DURATION):  # "passe de 3,40 euros à 3,60 euros" answers whole
         spans = value_ranges(sentence, spans)
     if kind in (AMOUNT, PERCENT, COUNT):  # "10 milliards de dollars" beats a bare "18" of a date

@@ -654,3 +654,15 @@ def test_a_street_address_says_where():
     assert locate("Le club est installé au complexe sportif, 12 avenue de la Vertonne.", PLACE,
                   "Où se trouve le club ?")[0] == "12 avenue de la Vertonne"
     assert locate("Il a pris la route de la soie.", PLACE, "Où est-il allé ?")[0] is None  # no name: no address
+
+
+def test_a_value_given_per_the_period_asked():
+    from qa.answer_types import COUNT, DURATION
+    from qa.locate import locate
+
+    # a new user's trial: "How many paid leave days do employees get per year?" led "2.5."
+    leave = ("Chaque salarié acquiert 2,5 jours ouvrables de congés payés par mois de travail effectif, soit 30 "
+             "jours ouvrables par an.")
+    assert locate(leave, DURATION, "Combien de jours de congés payés un salarié a-t-il par an ?")[0] == "30 jours"
+    assert locate(leave, DURATION, "Combien de jours de congés payés un salarié a-t-il par mois ?")[0] == "2,5 jours"
+    assert locate(leave, COUNT, "How many paid leave days do employees get per year?", also="conges payes")[0] == "30"

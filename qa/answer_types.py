@@ -53,7 +53,7 @@ _MEASURE = (r"(?:(?:kilo|centi|milli)?(?:metres?|grammes?)(?: carres?| cubes?)?|
             r"(?:centi|milli)?litres?|[mcd]l|hectares?|ha|"
             r"degres?|°c?|heures?|minutes?|secondes?)\b")
 _LEAD = r"(?:(?:environ|pres de|plus de|moins de|superieure? a|inferieure? a|de l'ordre de|quelque) )?"
-_STREET = r"(?:rue|route|avenue|boulevard|bd|chemin|place|allée|impasse|quai|cours|square|passage|voie)"
+_STREET = r"(?i:rue|route|avenue|boulevard|bd|chemin|place|allée|impasse|quai|square)"
 _PLACE_NOUN = (r"(?:centre|nord|sud|est|ouest|rez-de-chaussée|sous-sol|étage|stade|université|hôpital|hôpitaux|"
                r"musée|église|temple|château|palais|salle|région|ville|village|quartier|port|île|province|"
                r"département|capitale|gare|école|lycée|siège|bâtiment|parc|forêt|rue|avenue|cathédrale|"
@@ -98,11 +98,12 @@ SPAN_PATTERNS = {
     NAME: re.compile(r"(?<=[\s'’(«\"])([A-ZÀ-Þ][\w-]*[^\W_](?:\s+[A-ZÀ-Þ][\w-]*[^\W_])*)"),
     # "à Lyon", "chez Renault", "au stade Amédée-Prouvost", "au rez-de-chaussée": a name, or a word
     # that names a place (not "dans l'intelligence artificielle")
-    # a place after "à", "au", "dans"…, or a street address, which says where alone ("La déchetterie,
-    # route de Varades, est ouverte…", "au complexe sportif, 12 avenue de la Vertonne")
+    # a place after "à", "au", "dans"…, or a street address, which says where alone: after its number
+    # ("au complexe sportif, 12 avenue de la Vertonne") or set off by commas ("La déchetterie, route
+    # de Varades, est ouverte…"); not "met en place France Services", "à la place de Marie Dupont"
     PLACE: re.compile(rf"{PLACE_AT}((?:{_PLACE_NOUN}(?:\s+(?:du|de la|des|de|d'))?\s*)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|{_PLACE_NOUN})"
-                      rf"|(?<![\w'’])((?:\d{{1,4}}(?: ?bis| ?ter)?,? )?{_STREET} (?:du |de la |des |de l['’]|de |d['’])?"
-                      rf"[A-Z][\w'’-]+(?:[ -](?:de |du |des )?[A-Z][\w'’-]+)*)"),
+                      rf"|((?:(?<![\w,.])\d{{1,4}}(?: ?bis| ?ter)?,? |(?<=, )){_STREET} (?:du |de la |des |de l['’]|de |d['’])?"
+                      rf"[A-ZÀ-Þ][\w'’-]+(?:[ -](?:de |du |des )?[A-ZÀ-Þ][\w'’-]+)*)(?=\s*(?:[,.;)]|$))"),
 }
 _ARTICLES = frozenset({"le", "la", "les", "the"})
 _YEAR = re.compile(r"^(?:en |depuis )?(1[5-9]|20)\d{2}$")

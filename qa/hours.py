@@ -44,17 +44,18 @@ def asks_hour(query: str) -> bool:
 
 # Words that ask for the time of day and name no subject: "Quels sont les horaires de la piscine ?"
 # and "What time does the swimming pool open?" are about a pool, which a library's hours do not
-# answer; nor do opening or closing, nor the day asked, which anything with hours has.
+# answer; nor do opening ("ferme" may be a farm) or starting, nor the day asked, which anything with
+# hours has.
 _HOUR_WORDS = re.compile(r"\b(?:[àa] quelle heure|quelle heure|(?:les |l['’])?horaires?(?: d['’]ouverture)?|"
                          r"(?:les |l['’])?heures? d['’]ouverture|what time|opening (?:hours|times))\b", re.I)
 _OPENS = re.compile(rf"\b(?:open|opens|close|closes|start|starts|begin|begins|finish|finishes|end|ends|ouvre|ouvrent|"
-                    rf"ouvrira|ouvriront|ferme|ferment|fermera|fermeront|commence|commencent|débute|débutent|"
+                    rf"ouvrira|ouvriront|commence|commencent|débute|débutent|"
                     rf"termine|terminent|finit|finissent|{_DAY}|{_EN_DAYS})\b", re.I)
 
 
 def without_hour_words(query: str) -> str:
     """The question without the words that ask for a time of day, and without its opening or
-    closing verb and its day where it asks one."""
+    starting verb and its day where it asks one."""
     return _OPENS.sub(" ", _HOUR_WORDS.sub(" ", query)) if asks_hour(query) else query
 
 

@@ -10,7 +10,7 @@ from .asked import subject_terms
 from .bounds import bounded, other_bound
 from .followup import entities
 from .hours import by_day, days_undecided
-from .rates import same_period
+from .rates import period, same_period
 from .text import STOP_WORDS, fold, stem, words
 from .values import MONEY, asked_group, continued, dates_undecided, paired, per_group, ungrouped, value_ranges
 
@@ -158,7 +158,7 @@ _PRICE = re.compile(r"\b(?:cout\w*|prix|tarifs?|payer|paie\w*|montant|loyers?|co
 
 # brackets right after a value, holding no other value: "165 € (Extérieurs)", "165 € (2025)" name
 # what it is for; "200 € (les enfants paient 80 €)" gives the other group's (a review)
-_QUALIFIER = re.compile(r"\s*\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d))*(?:\)|$)")
+_QUALIFIER = re.compile(r"\s*\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?![\d\s]*(?:€|\$|£|euros?|dollars?|%)))*(?:\)|$)")
 
 
 def locate(sentence: str, kind: str, query: str, also: str = "") -> tuple[str | None, float]:
@@ -203,6 +203,7 @@ def locate(sentence: str, kind: str, query: str, also: str = "") -> tuple[str | 
     return sentence[best[0]:best[1]].strip(), nearness(best)
 
 
+_RESTATES = re.compile(r"\b(?:soit|c'est-a-dire|i\.e\.)\s*$")
 # A count followed by a colon: what comes after it are its parts ("six courts : quatre … et deux …").
 _PARTS = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}\s*:\s")
 
@@ -261,8 +262,15 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
     if kind == DURATION and (narrow := qualifiers(query)):  # "Combien de jours de RTT ?" of "(218 jours
         # travaillés par an) bénéficient de 10 jours de RTT": the days the words after the noun follow
         # (or that restate them: "…, soit 30 jours ouvrables par an")
-        spans = [sp for sp in spans if narrow & {stem(w) for w in words(sentence[sp[1]:])[:3]}
-                 or re.search(r"\b(?:soit|c'est-a-dire|i\.e\.)\s*$", fold(sentence[:sp[0]]))] or spans
+        kept = [i for i, sp in enumerate(spans) if narrow & {stem(w) for w in words(sentence[sp[1]:])[:3]}]
+        # a value that restates the one before it per another period, where the question asks one
+        # ("2,5 jours … par mois, soit 30 jours ouvrables par an"; not "10 jours de RTT, soit 228
+        # jours au total" for "combien de jours de RTT ?")
+        unit = counted_noun(query)  # and in the unit asked: not "…, soit 21 heures" for "combien de jours"
+        if period(query):
+            kept += [i for i in range(1, len(spans)) if i - 1 in kept and _RESTATES.search(fold(sentence[:spans[i][0]]))
+                     and (not unit or stem(unit) in {stem(w) for w in words(sentence[spans[i][0]:spans[i][1]])})]
+        spans = [spans[i] for i in sorted(set(kept))] or spans
     if kind in (DURATION, COUNT, AMOUNT):  # "2,5 jours … par mois, soit 30 jours par an" for "par an ?"
         spans = same_period(sentence, spans, query)
     if kind in (AMOUNT, PERCENT, COUNT, DURATION):  # "passe de 3,40 euros à 3,60 euros" answers whole

@@ -50,10 +50,13 @@ def closest(vector: np.ndarray, docs: dict[str, tuple[np.ndarray, np.ndarray]], 
 # which document was meant, though one was plainly named).
 _OBJECT = re.compile(r"\b(?:r[ée]sum[ée]z?(?:[- ]moi| me)?|synth[ée]tise(?:z)?|summari[sz]e|sum up|recap|"
                      r"(?:key|main|important) (?:points|ideas) of|l'essentiel d[eu]|points? (?:cl[ée]s|principaux) d[eu])"
-                     r"\s+(?:(?:le|la|les|l'|du|des|the|this|that)\s*)?(?P<object>[^?.!]+)", re.I)
+                     r"\s+(?:les|le|la|l'|du|des|the|this|that)\s*(?P<object>[^?.!,;:]+?)\s*[?.!]?\s*$", re.I)
 
 
 def summary_object(text: str) -> str | None:
     """What a summary request names as its document ("bulletin municipal"), or None."""
     m = _OBJECT.search(text)
-    return m.group("object").strip() if m else None
+    obj = m.group("object").strip() if m else ""
+    # a name of a few words, not a clause ("le bulletin est-il disponible")
+    return obj if obj and len(obj.split()) <= 5 and not re.search(r"-(?:t-)?(?:il|elle|ils|elles|on)\b|\best\b", obj) \
+        else None

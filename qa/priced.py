@@ -14,8 +14,15 @@ _PRICED = re.compile(
     r"(?:(?:le|la|les|un|une|des|du|mon|ma|mes|son|sa|ses|leur|leurs)\s+|l'|d')?([a-z][a-z-]{2,})")
 
 
+_NOT_NOUNS = frozenset("environ desormais revient maintenant aujourd actuellement encore vraiment".split())
+
+
 def priced_noun(query: str) -> str | None:
     """The noun a French question asks the price of, folded; None when it names none."""
     m = _PRICED.search(fold(query))
-    return m.group(1) if m and m.group(1) not in STOP_WORDS else None
+    noun = m.group(1) if m else None
+    # "Combien coûte environ une séance ?", "le prix de revient": no noun there
+    if not noun or noun in STOP_WORDS or noun in _NOT_NOUNS or noun.endswith("ment"):
+        return None
+    return noun
 

@@ -8,10 +8,13 @@ import re
 from .text import fold
 
 # "par an", "par mois", "per year", "/mois", "annuel(le)s", "mensuel(le)s": the period, in one key
-_PERIOD = re.compile(r"\b(?:par|per|a|an|each|every|chaque)\s+(jour|day|semaine|week|mois|month|an|annee|year|heure|hour)s?\b"
-                     r"|/\s*(jour|semaine|mois|an|annee|heure)\b")
+# ("à jour" of "mis à jour" is no "per day", nor "an" an article)
+_PERIOD = re.compile(r"\b(?:par|per|each|every|chaque)\s+(jour|day|semaine|week|mois|month|an|annee|year|heure|hour)s?\b"
+                     r"|/\s*(jour|semaine|mois|an|annee|heure)\b|\b(annuel|mensuel|hebdomadaire|quotidien|yearly|annual|"
+                     r"monthly|weekly|daily)(?:le)?s?\b")
 _KEY = {"jour": "d", "day": "d", "semaine": "w", "week": "w", "mois": "m", "month": "m", "an": "y", "annee": "y",
-        "year": "y", "heure": "h", "hour": "h"}
+        "year": "y", "heure": "h", "hour": "h", "annuel": "y", "annual": "y", "yearly": "y", "mensuel": "m",
+        "monthly": "m", "hebdomadaire": "w", "weekly": "w", "quotidien": "d", "daily": "d"}
 # How far after a value its period may be said: "2,5 jours ouvrables de congés payés par mois"
 _REACH = 8
 
@@ -19,7 +22,7 @@ _REACH = 8
 def period(text: str) -> str | None:
     """The period a question asks values per ("y" of "par an", "per year"), or None."""
     m = _PERIOD.search(fold(text))
-    return _KEY[m.group(1) or m.group(2)] if m else None
+    return _KEY[m.group(1) or m.group(2) or m.group(3)] if m else None
 
 
 def same_period(sentence: str, spans: list[tuple[int, int]], query: str) -> list[tuple[int, int]]:

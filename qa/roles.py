@@ -102,6 +102,9 @@ def holder(sentence: str, query: str) -> str | None:
 
 
 _CAPITALISED = re.compile(r"(?<=[\w,;:)’'] )[A-ZÀ-ÖØ-Þ][\w-]+")
+# A name something belongs to: "Chez Microsoft", "directeur général de Microsoft" (not "au Conseil
+# municipal", "en Californie")
+_OWNER = re.compile(r"\b(?:[Cc]hez|de|du|d['’])\s*([A-ZÀ-ÖØ-Þ][\w-]+)")
 
 
 def _of_another(sentence: str, person: str, query: str) -> bool:
@@ -110,10 +113,11 @@ def _of_another(sentence: str, person: str, query: str) -> bool:
     asked = {fold(n) for n in _CAPITALISED.findall(query)}
     if not asked or asked & set(words(sentence)):
         return False
-    others = {fold(n) for n in _CAPITALISED.findall(sentence)} - set(words(person))
+    others = {fold(n) for n in _OWNER.findall(sentence)} - set(words(person))
     return bool(others)
 
 
 def _named(name: str) -> bool:
-    """A person's name rather than a capitalised word: a title, or two capitalised words."""
-    return bool(_TITLED.match(name)) or len(name.split()) >= 2
+    """A person's name rather than a capitalised word: a title, or two capitalised words, the first
+    no word such as "Chez" or "Selon" that opens a sentence."""
+    return bool(_TITLED.match(name)) or len(name.split()) >= 2 and fold(name.split()[0]) not in STOP_WORDS

@@ -165,9 +165,10 @@ def other_label(sentence: str, query: str) -> bool:
     line = set(analyze(sentence))  # the group may follow the value: "Tarif réduit : 100 € pour les seniors"
     if head is None or head.isdigit() or any(t == head or t[:5] == head[:5] for t in line):
         return False
-    # a place's people are named after it: "un habitant de Rezé" is a "Rezéen" (a new user's trial)
-    named = [w for w in words(m.group("who")) if len(w) >= 4 and w not in STOP_WORDS]
-    return not any(t.startswith(w) for w in named for t in words(sentence))
+    # a place's people are named after it: "un habitant de Rezé" is a "Rezéen" (a new user's trial);
+    # the whole name ("Saint-Herblain" is no "Saint-Nazairien")
+    places = [fold(n) for n in re.findall(r"\b[A-ZÀ-Þ][\w'’-]{3,}", m.group("who"))]
+    return not any(t.startswith(n) for n in places for t in re.findall(r"[\w'’-]+", fold(sentence)))
 
 
 def list_line(sentence: str) -> bool:

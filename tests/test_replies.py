@@ -666,3 +666,38 @@ def test_a_value_given_per_the_period_asked():
     assert locate(leave, DURATION, "Combien de jours de congés payés un salarié a-t-il par an ?")[0] == "30 jours"
     assert locate(leave, DURATION, "Combien de jours de congés payés un salarié a-t-il par mois ?")[0] == "2,5 jours"
     assert locate(leave, COUNT, "How many paid leave days do employees get per year?", also="conges payes")[0] == "30"
+
+
+def test_cases_a_review_of_this_round_found():
+    from qa.answer_types import AMOUNT, DURATION, PLACE
+    from qa.locate import locate
+    from qa.naming import summary_object
+    from qa.priced import priced_noun
+    from qa.roles import holder
+    from qa.values import other_label
+
+    # "soit" restates a value per another period only; a total or parts after it are no answer
+    rtt = "Les salariés travaillent 218 jours par an et bénéficient de 10 jours de RTT, soit 228 jours au total."
+    assert locate(rtt, DURATION, "Combien de jours de RTT ?")[0] == "10 jours"
+    assert locate("Trois jours de formation par an, soit 21 heures.", DURATION,
+                  "Combien de jours de formation par an ?")[0] == "Trois jours"
+    assert locate("Le service met à jour 50 fiches par jour, soit environ 1 000 fiches par mois.", "count",
+                  "Combien de fiches sont mises à jour chaque mois ?")[0] == "environ 1 000"  # "à jour" is no period
+    # a street word is an address only after a number or between commas
+    for sentence, question in (("Les cours de Pilates ont lieu le mardi.", "Où ont lieu les cours de Pilates ?"),
+                               ("La mairie met en place France Services.", "Où se trouve France Services ?"),
+                               ("Il travaille à la place de Marie Dupont.", "Où travaille-t-il ?")):
+        assert locate(sentence, PLACE, question)[0] is None
+    assert locate("Le siège est au 8, rue Émile Zola.", PLACE, "Où est le siège ?")[0] == "8, rue Émile Zola"
+    # a bracket's amount is no year
+    assert locate("Adhésion : 150 € (2000 € pour les entreprises).", AMOUNT,
+                  "Quel est le tarif pour les entreprises ?")[0] == "2000 €"
+    # a place's people by the place's whole name; whose role by a name the role is said to be of
+    assert other_label("- Enfants de la commune : 50 €", "Combien coûte la cantine pour les adultes de la commune ?")
+    assert other_label("- Saint-Nazairiens : 50 €", "Combien coûte la cantine pour un habitant de Saint-Herblain ?")
+    assert holder("Le maire, Hervé Neau, a présenté le budget au Conseil municipal.", "Qui est le maire de Rezé ?") == \
+        "Hervé Neau"
+    # a summary's object is a name, not a manner; a price's noun is no adverb
+    assert summary_object("Résume les congés payés") == "congés payés"
+    assert summary_object("Résume brièvement") is None and summary_object("Le résumé est-il disponible ?") is None
+    assert priced_noun("Combien coûte environ une séance ?") is None and priced_noun("Combien coûte un repas ?") == "repas"

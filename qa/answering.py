@@ -228,7 +228,7 @@ class Answerer:
             return self._absent(replace(q, text=q.topic, query=q.topic))
         named = q.topic or naming.summary_object(q.text)  # "Résume le bulletin municipal"
         source = pool[0] if len(pool) == 1 else \
-            self._named(named or q.text, pool) or (self._about(replace(q, topic=named), pool) if named else None)
+            naming.titled(named or q.text, self.titles, pool) or (self._about(replace(q, topic=named), pool) if named else None)
         source = source or self._discussed(q, pool)
         if source is None:
             if not pool:
@@ -243,17 +243,6 @@ class Answerer:
             self._summaries[key] = summary.whole(q, self.titles[source], chunks, self._vectors) or \
                 absent.plain(q.lang, 1)
         return self._summaries[key]
-
-    def _named(self, text: str, pool: list[str]) -> str | None:
-        """The document whose title (or file name) the question names, when exactly one is."""
-        asked = {w for w in words(text) if w not in STOP_WORDS and len(w) >= 3}
-        def share(source: str) -> float:
-            title = {w for w in words(f"{self.titles[source]} {source}") if w not in STOP_WORDS and len(w) >= 3}
-            return len(asked & title) / max(1, min(len(title), len(asked), 4))  # "bulletin municipal": one of two
-        scored = sorted(((share(s), s) for s in pool), reverse=True)
-        if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-            return scored[0][1]
-        return None
 
     def _about(self, q: Question, pool: list[str]) -> str | None:
         """The document "the document about …" means (``naming``); None when none clearly is."""

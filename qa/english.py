@@ -39,7 +39,7 @@ def calendar_french(word: str) -> str | None:
 
 
 _CLOCK = r"(?:\d{1,2} ?h(?:eures?)?(?: ?\d{2})?(?!\w)|midi|minuit)"
-_HOUR_WORDS = {"de": "from", "a": "to", "et": "and", "entre": "between", "des": "from", "jusqu'a": "until"}
+_CLOCK_WORDS = {"de": "from", "a": "to", "et": "and", "entre": "between", "des": "from", "jusqu'a": "until"}
 
 
 def _hours(f: str) -> str:
@@ -50,7 +50,7 @@ def _hours(f: str) -> str:
     f = f.replace("midi", "noon").replace("minuit", "midnight")
     out = f.split()  # "à" after an hour ends a span ("to"), else it says when ("at 10:30")
     return " ".join("to" if w == "a" and i and out[i - 1][:1].isdigit() else "at" if w == "a" else
-                    _HOUR_WORDS.get(w, w) for i, w in enumerate(out))
+                    _CLOCK_WORDS.get(w, w) for i, w in enumerate(out))
 
 
 def to_english(span: str, kind: str | None = None) -> str:

@@ -9,6 +9,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from .text import STOP_WORDS, words
+
 # Measured with multilingual-e5-small on the 64 service-public.fr fiches of ../shared/eval/spf:
 # French subjects of one fiche ("le congé sans solde", "l'adoption") put it ahead by 0.054-0.098,
 # English ones by 0.011-0.057 ("medical state aid" 0.057, "driving licence abroad" 0.033); subjects
@@ -60,3 +62,17 @@ def summary_object(text: str) -> str | None:
     # a name of a few words, not a clause ("le bulletin est-il disponible")
     return obj if obj and len(obj.split()) <= 5 and not re.search(r"-(?:t-)?(?:il|elle|ils|elles|on)\b|\best\b", obj) \
         else None
+
+
+def titled(text: str, titles: dict[str, str], pool: list[str]) -> str | None:
+    """The document of ``pool`` whose title (or file name) ``text`` names, when exactly one is: half
+    the words of the shorter of the two at least ("bulletin municipal" of "bulletin-saint-aubin.txt")."""
+    asked = {w for w in words(text) if w not in STOP_WORDS and len(w) >= 3}
+
+    def share(source: str) -> float:
+        title = {w for w in words(f"{titles[source]} {source}") if w not in STOP_WORDS and len(w) >= 3}
+        return len(asked & title) / max(1, min(len(title), len(asked), 4))
+    scored = sorted(((share(s), s) for s in pool), reverse=True)
+    if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1]
+    return None

@@ -16,6 +16,7 @@ from .answer_types import AMOUNT, COUNT, DATE, DURATION, PERCENT, PLACE, numeric
 from .asked import subject_terms
 from .bounds import asked_bound, bound_of
 from .bridge import not_subject_fr
+from .capitals import new_name, opening_word
 from .chunking import clauses
 from .definitions import defined_terms, defines, presents
 from .english import calendar_french
@@ -75,8 +76,6 @@ def refers_back(text: str) -> bool:
 # Ordinals and small numbers ("2ème", "1er", "3") are not names: texts write them many ways.
 _ORDINAL = re.compile(r"\d{1,2}(?:er|re|e|è|ème|eme|nd|nde|th|st|rd)?", re.I)
 _WHO = re.compile(r"\W*(?:(?:par|a|de|pour|avec|to|by|for|with) )?(?:qui|who|whom|whose)\b")
-_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[^\W\d_][\w-]+")
-_ITEM = re.compile(r"[:;•]\s*$")
 
 
 @dataclass
@@ -124,7 +123,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
     bridged = frozenset(analyze(also))
     weights = {t: index.idf(t) for t in dict.fromkeys(subject_terms(f"{plain} {also}")) if t not in gone}
     # an English day or month is no name: its French word is among ``also``
-    names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not _opening_word(n, query, hits, common)
+    names = [n for n in entities(plain) if not _ORDINAL.fullmatch(n) and not opening_word(n, query, hits, common)
              and (french or not calendar_french(n))]
     # what a list line's label is compared with: the question's subject terms, but its names
     # (an English question's: the French words its words were bridged to)
@@ -213,7 +212,7 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                  # how far its passage's fused score falls below the best passage's (in another document)
                  "fused": hit.score - top,
                  "other_document": (hit.score - top) if c.source != hits[0].chunk.source else 0.0,
-                 "who_name": who and _new_name(s.text, asked, common),
+                 "who_name": who and new_name(s.text, asked, common),
                  "defines": bool(terms) and defines(s.text, terms),
                  "agent": who and agent(s.text, f"{query} {also}", names) is not None,
                  # "Directrice : Hélène Marchetti" names who holds the role asked
@@ -244,34 +243,6 @@ def candidates(index: HybridIndex, query: str, vector: np.ndarray, hits: list[Hi
                                  sum(w * f[k] for k, w in WEIGHTS.items())))
             before = term_set(s.text)
     return out
-
-
-def _opening_word(name: str, query: str, hits: list[Hit], common: frozenset[str] = frozenset()) -> bool:
-    """``name`` is the question's first word, capitalised only because it opens the question
-    ("Démarchage par courriel : faut-il mon accord ?"): the passages write it in lower case, and
-    never with a capital inside a sentence, or all the documents do (``common``: "Dire que…"),
-    unless it heads a label: "Démarchage par fax : que faire ?" is about "démarchage", which the
-    passage must name (cnil/dev: "Démarchage", "Cours", "Hébergeur" read as common words gave 1
-    wrong answer more, and 2 on absent facts)."""
-    if " " in name or name.isupper() or not re.match(rf"[\s\"«'(]*{re.escape(name)}(?![\w-])", query):
-        return False
-    if fold(name) in common and not LABEL.match(query):
-        return True
-    lower = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
-    inside = re.compile(rf"(?<![.!?:»\n]\s)(?<![\w-]){re.escape(name)}(?![\w-])")
-    texts = [h.chunk.text for h in hits]
-    return any(lower.search(t) for t in texts) and not any(
-        m.start() > 0 for t in texts for m in inside.finditer(t))
-
-
-def _new_name(sentence: str, asked: set[str], common: frozenset[str] = frozenset()) -> bool:
-    """The sentence names someone or something the question does not (a capitalised word that
-    does not open the sentence): what a "qui ...?" question wants. After a colon, a capital may open
-    an item ("… suivantes : Identité des personnes"): a word the documents write as a common word
-    is no name there."""
-    return any(m.group()[0].isupper() and fold(m.group()) not in asked
-               and not (_ITEM.search(sentence[:m.start()]) and fold(m.group()) in common)
-               for m in _WORD.finditer(sentence))
 
 
 def coverage(weights: dict[str, float], terms: set[str]) -> float | None:

@@ -2,7 +2,8 @@
 import pytest
 
 from qa.answer_types import AMOUNT, COUNT, DATE, NAME, PLACE, find_spans
-from qa.selection import _ORDINAL, _grounded, _new_name, _one_edit
+from qa.capitals import new_name as _new_name
+from qa.selection import _ORDINAL, _grounded, _one_edit
 from qa.text import word_set
 
 
@@ -73,7 +74,7 @@ def test_a_who_question_wants_a_name_it_does_not_ask_about():
 
 def test_a_common_noun_that_opens_the_question_is_not_a_name():
     from qa.retrieval import Hit
-    from qa.selection import _opening_word
+    from qa.capitals import opening_word as _opening_word
     from qa.types import Chunk
 
     def hits(*texts):

@@ -444,6 +444,8 @@ def test_what_the_documents_forbid_or_do_not_require(question, sentence, expecte
     ("Qui est le directeur général de Nvidia ?", "Chez Microsoft, le directeur général est Satya Nadella.", None),
     ("Qui est le directeur général de Nvidia ?", "Satya Nadella, directeur général de Microsoft, a salué l'accord.", None),
     ("Qui est le directeur général de Nvidia ?", "Chez Nvidia, le directeur général est Jensen Huang.", "Jensen Huang"),
+    ("Qui est le maire de Saint-Aubin-sur-Loire ?", "Bernard Lemoine, maire de Saint-Aubin-sur-Loire.",
+     "Bernard Lemoine"),  # a hyphenated name is the name asked, whole (a new user's trial)
 ])
 def test_the_name_next_to_the_role_asked_holds_it(question, sentence, expected):
     from qa.roles import holder

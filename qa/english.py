@@ -83,11 +83,18 @@ def to_english(span: str, kind: str | None = None) -> str:
         return span
     if kind == DATE:  # "le mardi 4 mars 2025" reads as "March 4, 2025"
         f = re.sub(rf"^(le |en )?{_WEEKDAY} (?=\d{{1,2}}(?:er)? (?:{'|'.join(_MONTHS)})\b)", r"\1", f)
+    if kind == DATE and re.fullmatch(rf"(?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?", f):
+        return _hours(f)  # "à 9 h" -> "at 9:00"
     hours = re.fullmatch(rf"(.+?),? ((?:(?:et )?(?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?,? ?)+)",
                          f) if kind == DATE else None
     if hours:  # "le samedi de 10 h à 12 h" -> "on Saturday, from 10:00 to 12:00"
         when = to_english(hours.group(1), DATE)
         return f"{when}, {_hours(hours.group(2).strip(' ,'))}" if when != hours.group(1) else span
+    first = re.fullmatch(rf"((?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?),? (\D.+)", f) \
+        if kind == DATE else None
+    if first:  # the hours before their days: "à midi le mercredi" -> "on Wednesday, at noon"
+        when = to_english(first.group(2), DATE)
+        return f"{when}, {_hours(first.group(1))}" if when != first.group(2) else span
     both = re.fullmatch(rf"(?:le )?({_WEEKDAY[3:-1]}) (et|ou) (?:le )?({_WEEKDAY[3:-1]})", f) if kind == DATE else None
     if both and {both.group(1), both.group(3)} <= _DAYS.keys():  # "le lundi et le jeudi" -> "on Monday and Thursday"
         return f"on {_DAYS[both.group(1)]} {'and' if both.group(2) == 'et' else 'or'} {_DAYS[both.group(3)]}"

@@ -750,6 +750,10 @@ def test_the_hours_of_the_day_asked():
     assert not undecided(hours, DATE, "Quels sont les horaires de la médiathèque le mercredi ?")
     assert to_english("le samedi de 10 h à 12 h", DATE) == "on Saturday, from 10:00 to 12:00"
     assert to_english("le mardi à 10 h 30", DATE) == "on Tuesday, at 10:30"
+    # hours before their days, or alone (a review: left in French)
+    assert to_english("à midi le mercredi", DATE) == "on Wednesday, at noon"
+    assert to_english("de 8 h à 12 h du lundi au samedi", DATE) == "from Monday to Saturday, from 8:00 to 12:00"
+    assert to_english("à 9 h", DATE) == "at 9:00"
 
     # a review of the first try: a day inside a range, days that share hours, hours it could not read
     week = "La médiathèque est ouverte du mardi au samedi de 10 h à 18 h."

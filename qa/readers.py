@@ -19,7 +19,7 @@ SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # Boilerplate, not content: never part of a page's text.
-_HTML_DROP = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
+_HTML_DROP = ["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
               "svg", "button", "select", "dialog", "menu"]
 _HTML_BLOCKS = ["p", "div", "section", "article", "main", "li", "ul", "ol", "blockquote", "pre", "figcaption",
                 "table", "tr", "dt", "dd", "br", "hr"]
@@ -114,7 +114,7 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def read_html(data: bytes) -> Extracted:
-    """The main text of a page: scripts, styles, navigation, headers, footers and forms dropped;
+    """The main text of a page: scripts, styles, navigation, banners, footers and forms dropped;
     ``<main>``/``<article>`` preferred to the whole body; headings kept as ``#`` lines."""
     from bs4 import BeautifulSoup, Comment
 
@@ -124,6 +124,12 @@ def read_html(data: bytes) -> Extracted:
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo", "search"]}):
         tag.decompose()
+    # A page's banner is no text, but a <header> that opens the content is: its title and the
+    # paragraph under it ("La piscine est située 22 boulevard des Sports…", a new user's trial lost it)
+    for tag in soup.find_all("header"):
+        if not tag.decomposed and not tag.find_parent(["main", "article", "section"]) and not (
+                tag.find("h1") or any(len(p.get_text().split()) >= 12 for p in tag.find_all("p"))):
+            tag.decompose()
     # What the page does not show its reader is not its text: a hidden block may say anything.
     for tag in soup.find_all(_hidden):
         if not tag.decomposed:

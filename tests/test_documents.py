@@ -34,6 +34,17 @@ def test_html_that_the_page_hides_is_not_text():
     assert "Caché 2" in text  # aria-hidden hides it from screen readers only: the page shows it
 
 
+def test_an_html_header_that_opens_the_content_is_text():
+    from qa.readers import read_html
+
+    # a new user's trial: the pool's address was in the <header> under its <h1>, and was dropped
+    page = ("<html><body><header><h1>Piscine Jean-Bouin</h1><p>La piscine est située 22 boulevard des Sports, "
+            "à Saint-Aubin-sur-Loire, près de la gare.</p></header><section><p>Horaires.</p></section></body></html>")
+    assert "22 boulevard des Sports" in read_html(page.encode()).text
+    banner = '<html><body><header><a href="/">Accueil</a> Boutique</header><p>Bonjour.</p></body></html>'
+    assert "Accueil" not in read_html(banner.encode()).text  # a site's banner still is no text
+
+
 def test_an_html_table_reads_row_by_row():
     from qa.readers import read_html
 

@@ -12,7 +12,7 @@ import numpy as np
 from . import naming, titled
 from .acronyms import unglossed
 from .align import Aligner, TokenModel
-from .answer_types import DATE, DURATION
+from .answer_types import AMOUNT, DATE, DURATION
 from .asked import TYPE_WORDS
 from .bridge import WordBridge, english_subject, not_subject, not_subject_fr, pool_words
 from .cleaning import clean_question, cleaned
@@ -25,6 +25,7 @@ from .hours import asks_hour, without_hour_words
 from .indexing import sentence_id
 from .lexicon import Lexicon
 from .locate import counted_complement, counted_noun, event_verb
+from .priced import priced_noun
 from .question import CHAT, COMPARE, FACT, LIST, SUMMARY, TOPIC, TOTAL, WHY, YESNO, Question, analyse
 from .replies import absent, chat, compare, expand, explain, fact, listing, summary, yesno
 from .retrieval import Hit, HybridIndex
@@ -128,8 +129,10 @@ class Answerer:
         # nor "Quand la maison de santé a-t-elle été agrandie ?" of documents that never say "agrandi":
         # its opening date is another event's
         event = event_verb(q.query) if q.answer_type == DATE and q.lang == "fr" else None
+        # nor "How much does the sauna cost?" of a pool's prices that never name a sauna
+        priced = priced_noun(q.query) if q.answer_type == AMOUNT else None
         if noun and noun not in ("temps", "fois", "time", "times") and not known(noun) or \
-                complement and not known(complement) or event and not known(event):
+                complement and not known(complement) or event and not known(event) or priced and not known(priced):
             return self._absent(q, known)
         own = titled.restated(q.query, self.titles, hits)
         if own is not None:  # the question is the title of a document: that document answers it

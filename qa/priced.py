@@ -17,10 +17,19 @@ _PRICED = re.compile(
 _NOT_NOUNS = frozenset("environ desormais revient maintenant aujourd actuellement encore vraiment".split())
 
 
+# "How much does the sauna cost?", "What is the price of a ticket?", "How much is the deposit?"
+_PRICED_EN = re.compile(r"\bhow much (?:does|do|did|will|would) (?:the |a |an |one )?([a-z][a-z-]{2,}) cost\b"
+                        r"|\bwhat(?: is|'s| are) the (?:price|cost|fee|rate)s? (?:of|for) (?:the |a |an |one )?([a-z][a-z-]{2,})"
+                        r"|\bhow much is (?:the |a |an |one )?([a-z][a-z-]{2,})")
+
+
 def priced_noun(query: str) -> str | None:
-    """The noun a French question asks the price of, folded; None when it names none."""
-    m = _PRICED.search(fold(query))
-    noun = m.group(1) if m else None
+    """The noun a question asks the price of, folded; None when it names none (English: only
+    the noun right before "cost", or after "the price of")."""
+    folded = fold(query)
+    m = _PRICED.search(folded)
+    e = None if m else _PRICED_EN.search(folded)
+    noun = m.group(1) if m else next((g for g in e.groups() if g), None) if e else None
     # "Combien coûte environ une séance ?", "le prix de revient": no noun there
     if not noun or noun in STOP_WORDS or noun in _NOT_NOUNS or noun.endswith("ment"):
         return None

@@ -230,7 +230,9 @@ def test_why_prefers_the_sentence_that_gives_a_reason():
 
 @pytest.mark.parametrize("reason", ["soit une hausse liée à l'augmentation du coût de l'énergie",
                                     "Cette hausse s'explique par le prix de l'assurance",
-                                    "à la suite de la hausse du coût de l'énergie"])
+                                    "à la suite de la hausse du coût de l'énergie",
+                                    # a new user's trial: "pour des raisons d'hygiène" was no reason
+                                    "obligatoire une fois par an pour des raisons d'hygiène"])
 def test_a_reason_stated_as_linked_to_or_explained_by_is_a_reason(reason):
     # "Le document ne dit pas pourquoi" quoted "… soit une hausse liée à l'augmentation du coût de l'énergie"
     chunk = passage(f"Tarifs\n\nLe prix de l'entrée est passé de 4,20 € à 4,80 €, {reason}.\n")

@@ -11,8 +11,8 @@ from ..types import Answer
 from . import fact
 
 _CAUSE = re.compile(
-    r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|grace a|a cause d|du a|due a|dus a|dues a|"
-    r"conduisant|conduit a|conduire a|entrain\w*|provoqu\w*|permet\w*|ce qui|c'est pourquoi|d'ou|de sorte|si bien|"
+    r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|pour (?:des )?raisons? d|grace a|a cause d|du a|"
+    r"due a|dus a|dues a|conduisant|conduit a|conduire a|entrain\w*|provoqu\w*|permet\w*|ce qui|c'est pourquoi|d'ou|de sorte|si bien|"
     r"en effet|vise a|visant a|destinee?s? a \w+(?:er|ir|re)\b|susceptible d|pour (?:\w+(?:er|ir|re|oir))\b|en cas d|lorsqu|si |"
     r"liee?s? a|s'expliquen?t? par|expliquee?s? par|suite a|a la suite d|faute d|compte tenu d|motivee?s? par|"
     r"justifiee?s? par|resulte d|caused by|explained by|linked to|because of|"
@@ -20,7 +20,9 @@ _CAUSE = re.compile(
     r"aims? to|designed to|so as to|which (?:means|allows|leads))", re.I)
 # A cause or a purpose said outright, not a condition ("si les travaux sont terminés") nor an
 # effect ("permet", "ce qui"): what a sentence that does not point back must say to give the reason.
-_BECAUSE = re.compile(r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|a cause d|grace a|du a|due a|"
+# ("pour des raisons d'hygiène": a trial's pool closes in September for them)
+_BECAUSE = re.compile(r"\b(?:car|parce qu|puisqu|afin d|afin qu|pour que|en raison d|pour (?:des )?raisons? d|a cause d|"
+                      r"grace a|du a|due a|"
                       r"because|since|so that|in order to|due to|owing to)")
 # A sentence that states a reason may score a little below the best one and still be the answer:
 # measured on the article's why-questions (chat_dev c17, c18) and spf "comment" questions.

@@ -10,6 +10,7 @@ from collections import defaultdict
 import numpy as np
 
 from .text import STOP_WORDS, words
+from .types import Chunk
 
 # Measured with multilingual-e5-small on the 64 service-public.fr fiches of ../shared/eval/spf:
 # French subjects of one fiche ("le congé sans solde", "l'adoption") put it ahead by 0.054-0.098,
@@ -64,10 +65,26 @@ def summary_object(text: str) -> str | None:
         else None
 
 
+def headlines(titles: dict[str, str], chunks: list[Chunk]) -> dict[str, str]:
+    """Each document's title with its first heading and words, which name it too ("Compte rendu
+    de l'assemblée générale" under an association's name, a new user's trial)."""
+    first: dict[str, Chunk] = {}
+    for c in chunks:
+        if c.source not in first or c.start < first[c.source].start:
+            first[c.source] = c
+    return {s: f"{t} {first[s].section} {' '.join(first[s].text.split()[:20])}" if s in first else t
+            for s, t in titles.items()}
+
+
+# Words that name any document ("Résume le document") and tell none apart.
+_ANY_DOCUMENT = frozenset("document documents texte textes fichier fichiers article articles page pages fiche fiches "
+                          "file files text texts".split())
+
+
 def titled(text: str, titles: dict[str, str], pool: list[str]) -> str | None:
     """The document of ``pool`` whose title (or file name) ``text`` names, when exactly one is: half
     the words of the shorter of the two at least ("bulletin municipal" of "bulletin-saint-aubin.txt")."""
-    asked = {w for w in words(text) if w not in STOP_WORDS and len(w) >= 3}
+    asked = {w for w in words(text) if w not in STOP_WORDS and len(w) >= 3} - _ANY_DOCUMENT
 
     def share(source: str) -> float:
         title = {w for w in words(f"{titles[source]} {source}") if w not in STOP_WORDS and len(w) >= 3}

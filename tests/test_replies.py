@@ -705,3 +705,19 @@ def test_cases_a_review_of_this_round_found():
     assert summary_object("Résume les congés payés") == "congés payés"
     assert summary_object("Résume brièvement") is None and summary_object("Le résumé est-il disponible ?") is None
     assert priced_noun("Combien coûte environ une séance ?") is None and priced_noun("Combien coûte un repas ?") == "repas"
+
+
+def test_a_document_is_named_by_its_title_or_its_first_heading():
+    from qa.naming import headlines, titled
+    from qa.types import Chunk
+
+    titles = {"cr.txt": "Association des parents d'élèves", "bail.md": "Bail d'habitation"}
+    chunks = [Chunk("1", "d1", "cr.txt", titles["cr.txt"], "Compte rendu de l'assemblée générale", 0, 40, 90,
+                    "La séance s'est tenue dans le préau."),
+              Chunk("2", "d2", "bail.md", titles["bail.md"], "", 0, 0, 50, "Ce document résume le bail.")]
+    named = headlines(titles, chunks)
+    pool = sorted(titles)
+    # a new user's trial: "Résume le compte rendu de l'assemblée générale." asked which document
+    assert titled("compte rendu de l'assemblée générale", named, pool) == "cr.txt"
+    assert titled("bail", named, pool) == "bail.md"
+    assert titled("document", named, pool) is None  # names any document: ask which

@@ -231,7 +231,7 @@ class Answerer:
             return self._absent(replace(q, text=q.topic, query=q.topic))
         named = q.topic or naming.summary_object(q.text)  # "Résume le bulletin municipal"
         source = pool[0] if len(pool) == 1 else \
-            naming.titled(named or q.text, naming.headlines(self.titles, self.index.chunks), pool) or \
+            naming.named(named or q.text, self.titles, self.index.chunks, pool) or \
             (self._about(replace(q, topic=named), pool) if named else None)
         source = source or self._discussed(q, pool)
         if source is None:

@@ -66,14 +66,13 @@ def summary_object(text: str) -> str | None:
 
 
 def headlines(titles: dict[str, str], chunks: list[Chunk]) -> dict[str, str]:
-    """Each document's title with its first heading and words, which name it too ("Compte rendu
-    de l'assemblée générale" under an association's name, a new user's trial)."""
+    """Each document's title with its first heading, which names it too ("Compte rendu de
+    l'assemblée générale" under an association's name, a new user's trial)."""
     first: dict[str, Chunk] = {}
     for c in chunks:
         if c.source not in first or c.start < first[c.source].start:
             first[c.source] = c
-    return {s: f"{t} {first[s].section} {' '.join(first[s].text.split()[:20])}" if s in first else t
-            for s, t in titles.items()}
+    return {s: f"{t} {first[s].section}" if s in first else t for s, t in titles.items()}
 
 
 # Words that name any document ("Résume le document") and tell none apart.
@@ -93,3 +92,9 @@ def titled(text: str, titles: dict[str, str], pool: list[str]) -> str | None:
     if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][1]
     return None
+
+
+def named(text: str, titles: dict[str, str], chunks: list[Chunk], pool: list[str]) -> str | None:
+    """The document ``text`` names by its title, or else by its title and first heading (the
+    heading alone never outvotes a title: "Résume le document sur la piscine")."""
+    return titled(text, titles, pool) or titled(text, headlines(titles, chunks), pool)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .text import STOP_WORDS, fold
+from .text import STOP_WORDS, english_stop_words, fold
 
 _PRICED = re.compile(
     r"\b(?:combien (?:coute|coutent|coutera|couteront|coutait|coutaient|vaut|valent)(?:[\s-]+t)?(?:[\s-]+(?:il|elle|ils|elles))?\s+"
@@ -17,10 +17,10 @@ _PRICED = re.compile(
 _NOT_NOUNS = frozenset("environ desormais revient maintenant aujourd actuellement encore vraiment".split())
 
 
-# "How much does the sauna cost?", "What is the price of a ticket?", "How much is the deposit?"
-_PRICED_EN = re.compile(r"\bhow much (?:does|do|did|will|would) (?:the |a |an |one )?([a-z][a-z-]{2,}) cost\b"
-                        r"|\bwhat(?: is|'s| are) the (?:price|cost|fee|rate)s? (?:of|for) (?:the |a |an |one )?([a-z][a-z-]{2,})"
-                        r"|\bhow much is (?:the |a |an |one )?([a-z][a-z-]{2,})")
+# "How much does the sauna cost?", "What is the price of a ticket?" ("How much is each lesson / left /
+# spent…?" name no priced thing after "is": a review)
+_PRICED_EN = re.compile(r"\bhow much (?:does|do|did|will|would) (?:the |a |an |one |each |every )?([a-z][a-z-]{2,}) cost\b"
+                        r"|\bwhat(?: is|'s| are) the (?:price|cost|fee)s? (?:of|for) (?:the |a |an |one |each )?([a-z][a-z-]{2,})")
 
 
 def priced_noun(query: str) -> str | None:
@@ -31,7 +31,7 @@ def priced_noun(query: str) -> str | None:
     e = None if m else _PRICED_EN.search(folded)
     noun = m.group(1) if m else next((g for g in e.groups() if g), None) if e else None
     # "Combien coûte environ une séance ?", "le prix de revient": no noun there
-    if not noun or noun in STOP_WORDS or noun in _NOT_NOUNS or noun.endswith("ment"):
+    if not noun or noun in STOP_WORDS or noun in english_stop_words() or noun in _NOT_NOUNS or noun.endswith("ment"):
         return None
     return noun
 

@@ -124,11 +124,15 @@ def read_html(data: bytes) -> Extracted:
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo", "search"]}):
         tag.decompose()
-    # A page's banner is no text, but a <header> that opens the content is: its title and the
-    # paragraph under it ("La piscine est située 22 boulevard des Sports…", a new user's trial lost it)
+    # A page's banner is no text, but a <header> that opens the content with a paragraph is: "La
+    # piscine est située 22 boulevard des Sports…" (a new user's trial lost it); its link lists are not
     for tag in soup.find_all("header"):
-        if not tag.decomposed and not tag.find_parent(["main", "article", "section"]) and not (
-                tag.find("h1") or any(len(p.get_text().split()) >= 12 for p in tag.find_all("p"))):
+        if tag.decomposed:
+            continue
+        if any(len(p.get_text().split()) >= 12 for p in tag.find_all("p")):
+            for links in tag.find_all(["ul", "ol"]):
+                links.decompose()
+        else:
             tag.decompose()
     # What the page does not show its reader is not its text: a hidden block may say anything.
     for tag in soup.find_all(_hidden):

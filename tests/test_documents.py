@@ -43,6 +43,12 @@ def test_an_html_header_that_opens_the_content_is_text():
     assert "22 boulevard des Sports" in read_html(page.encode()).text
     banner = '<html><body><header><a href="/">Accueil</a> Boutique</header><p>Bonjour.</p></body></html>'
     assert "Accueil" not in read_html(banner.encode()).text  # a site's banner still is no text
+    # a review: a heading and links, or a breadcrumb and a date, are a banner wherever they are
+    site = ("<html><body><header><h1>Mairie</h1><ul><li><a>Accueil</a></li><li><a>Contact</a></li></ul></header>"
+            "<h2>Piscine</h2><p>Texte.</p></body></html>")
+    assert "Accueil" not in read_html(site.encode()).text
+    crumbs = "<html><body><main><header>Accueil > Sport Publié le 3 mars 2021</header><p>Texte.</p></main></body></html>"
+    assert "2021" not in read_html(crumbs.encode()).text
 
 
 def test_an_html_table_reads_row_by_row():

@@ -705,6 +705,10 @@ def test_cases_a_review_of_this_round_found():
     assert summary_object("Résume les congés payés") == "congés payés"
     assert summary_object("Résume brièvement") is None and summary_object("Le résumé est-il disponible ?") is None
     assert priced_noun("Combien coûte environ une séance ?") is None and priced_noun("Combien coûte un repas ?") == "repas"
+    # English: the noun before "cost" or after "the price of", not a word after "how much is"
+    assert priced_noun("How much does the sauna cost at the pool?") == "sauna"
+    assert priced_noun("How much is each lesson?") is None and priced_noun("How much is left in the reserve?") is None
+    assert priced_noun("How much does each lesson cost?") == "lesson"
 
 
 def test_a_document_is_named_by_its_title_or_its_first_heading():

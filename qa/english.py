@@ -39,6 +39,8 @@ def calendar_french(word: str) -> str | None:
 
 
 _CLOCK = r"(?:\d{1,2} ?h(?:eures?)?(?: ?\d{2})?(?!\w)|midi|minuit)"
+# hours from one time to another, or from or at one: "de 9 h a 12 h", "14h-18h", "a midi" (folded)
+_CLOCK_SPAN = rf"(?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?"
 _CLOCK_WORDS = {"de": "from", "a": "to", "et": "and", "entre": "between", "des": "from", "jusqu'a": "until"}
 
 
@@ -83,15 +85,13 @@ def to_english(span: str, kind: str | None = None) -> str:
         return span
     if kind == DATE:  # "le mardi 4 mars 2025" reads as "March 4, 2025"
         f = re.sub(rf"^(le |en )?{_WEEKDAY} (?=\d{{1,2}}(?:er)? (?:{'|'.join(_MONTHS)})\b)", r"\1", f)
-    if kind == DATE and re.fullmatch(rf"(?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?", f):
+    if kind == DATE and re.fullmatch(_CLOCK_SPAN, f):
         return _hours(f)  # "à 9 h" -> "at 9:00"
-    hours = re.fullmatch(rf"(.+?),? ((?:(?:et )?(?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?,? ?)+)",
-                         f) if kind == DATE else None
+    hours = re.fullmatch(rf"(.+?),? ((?:(?:et )?{_CLOCK_SPAN},? ?)+)", f) if kind == DATE else None
     if hours:  # "le samedi de 10 h à 12 h" -> "on Saturday, from 10:00 to 12:00"
         when = to_english(hours.group(1), DATE)
         return f"{when}, {_hours(hours.group(2).strip(' ,'))}" if when != hours.group(1) else span
-    first = re.fullmatch(rf"((?:(?:de|a|entre|des|jusqu'a) )?{_CLOCK}(?: ?(?:a|et|-|–) ?{_CLOCK})?),? (\D.+)", f) \
-        if kind == DATE else None
+    first = re.fullmatch(rf"({_CLOCK_SPAN}),? (\D.+)", f) if kind == DATE else None
     if first:  # the hours before their days: "à midi le mercredi" -> "on Wednesday, at noon"
         when = to_english(first.group(2), DATE)
         return f"{when}, {_hours(first.group(1))}" if when != first.group(2) else span

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .answer_types import WEEKDAY
 from .english import calendar_french
 from .text import fold, words
 
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _DAY = rf"(?:{'|'.join(_DAYS)})s?"
-_EN_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
 # A time of day: "9 h", "18 h 30", "14h", "9h00", "midi", "minuit"; "9 heures" only after "à", "de"…
 # ("10 heures après la fin des travaux", "2 heures maximum" say how long, not when)
 _HOUR_NUMBER = r"(?<!\d)(?:[01]?\d|2[0-4])"
@@ -34,7 +34,7 @@ _RANGE = re.compile(rf"\b(?:du|de)\s+({_DAY})\s+(?:au|à|a)\s+({_DAY})\b|\b({_DA
 _ASKS_HOUR = re.compile(r"\b(?:a quelle heure|quelle heure|what time|quel(?:le)?s? (?:sont |est )?(?:les |l')?horaires?|"
                         r"opening (?:hours|times)|plage horaire)\b")
 # A day asked as a time: "le samedi", "les samedis", "on Saturdays", "chaque mardi", "every Tuesday"
-_WHEN_DAY = re.compile(rf"\b(?:le|les|chaque|tous les|on|every)\s+({_DAY}|{_EN_DAYS})\b")
+_WHEN_DAY = re.compile(rf"\b(?:le|les|chaque|tous les|on|every)\s+({WEEKDAY}s?)\b")
 
 
 def asks_hour(query: str) -> bool:
@@ -50,7 +50,7 @@ _HOUR_WORDS = re.compile(r"\b(?:[àa] quelle heure|quelle heure|(?:les |l['’])
                          r"(?:les |l['’])?heures? d['’]ouverture|what time|opening (?:hours|times))\b", re.I)
 _OPENS = re.compile(rf"\b(?:open|opens|close|closes|start|starts|begin|begins|finish|finishes|end|ends|ouvre|ouvrent|"
                     rf"ouvrira|ouvriront|commence|commencent|débute|débutent|"
-                    rf"termine|terminent|finit|finissent|{_DAY}|{_EN_DAYS})\b", re.I)
+                    rf"termine|terminent|finit|finissent|{WEEKDAY}s?)\b", re.I)
 
 
 def without_hour_words(query: str) -> str:

@@ -266,8 +266,8 @@ def answers(sentence: str, kind: str, query: str, names: list[str] | None = None
         # a value that restates the one before it per another period, where the question asks one
         # ("2,5 jours … par mois, soit 30 jours ouvrables par an"; not "10 jours de RTT, soit 228
         # jours au total" for "combien de jours de RTT ?")
-        unit = counted_noun(query)  # and in the unit asked: not "…, soit 21 heures" for "combien de jours"
         if period(query):
+            unit = counted_noun(query)  # and in the unit asked: not "…, soit 21 heures" for "combien de jours"
             kept += [i for i in range(1, len(spans)) if i - 1 in kept and _RESTATES.search(fold(sentence[:spans[i][0]]))
                      and (not unit or stem(unit) in {stem(w) for w in words(sentence[spans[i][0]:spans[i][1]])})]
         spans = [spans[i] for i in sorted(set(kept))] or spans
